@@ -1,0 +1,47 @@
+"""Settings from ``config.toml`` (every key documented in ``config.example.toml``).
+
+The Discord token is never read from a file: it comes from ``DISCORD_TOKEN``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    store_path: Path = PROJECT_ROOT / "rollcall.db"
+    moderator_role_ids: tuple[int, ...] = ()
+    sync_guild_id: int | None = None
+    log_level: str = "INFO"
+    sources_path: Path = PROJECT_ROOT / "data" / "sources"
+
+    @property
+    def token(self) -> str | None:
+        return os.environ.get("DISCORD_TOKEN") or None
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config file if present; defaults otherwise. Relative paths are from the file."""
+    path = path or Path(os.environ.get("ROLLCALL_CONFIG", DEFAULT_CONFIG_PATH))
+    if not path.is_file():
+        return Config()
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    base = path.resolve().parent
+    store = raw.get("store", {})
+    discord = raw.get("discord", {})
+    defaults = Config()
+    return Config(
+        store_path=base / store["path"] if "path" in store else defaults.store_path,
+        sources_path=base / store["sources"] if "sources" in store else defaults.sources_path,
+        moderator_role_ids=tuple(int(r) for r in discord.get("moderator_role_ids", ())),
+        sync_guild_id=int(discord["sync_guild_id"]) if discord.get("sync_guild_id") else None,
+        log_level=str(raw.get("logging", {}).get("level", defaults.log_level)).upper(),
+    )

@@ -1,0 +1,13 @@
+"""One entry point for all extractors."""
+
+from extraction.models import Document, Extraction
+from extraction.quotes import extract_quotes
+from extraction.votes import extract_votes
+
+
+def extract(document: Document) -> Extraction:
+    """All quotations and votes of one document."""
+    return Extraction(
+        quotes=extract_quotes(document.text),
+        votes=extract_votes(document.text, document.published),
+    )
