@@ -60,6 +60,22 @@ def command_ingest(args: argparse.Namespace, config: Config) -> int:
     return 1 if (report.failed or missing) and not report.added and not report.unchanged else 0
 
 
+def command_overview(args: argparse.Namespace, config: Config) -> int:
+    from console import print_ingest_report, print_overview, progress_bar, stderr
+    from pipeline import find_source_files, open_or_build_store
+
+    store_path = args.store or config.store_path
+    if not store_path.exists():
+        stderr.print(f"Building the store {store_path} from {config.sources_path} …", highlight=False)
+    total = len(list(find_source_files([config.sources_path])))
+    with progress_bar(total) as advance:
+        db, report = open_or_build_store(store_path, config.sources_path, on_file=advance)
+    if report is not None:
+        print_ingest_report(report)
+    print_overview(db)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bot.py", description="Rollcall: UN votes and who said what.")
     parser.add_argument("--config", type=Path, help="config file (default: config.toml)")
@@ -77,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--title")
     ingest.add_argument("--url")
     ingest.set_defaults(handler=command_ingest)
+
+    overview = commands.add_parser(
+        "overview", help="show the store's sources, votes and quotations (building it if missing)"
+    )
+    overview.set_defaults(handler=command_overview)
     return parser
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db.ingest import add_source
+from db import add_source, open_store
 from extraction.documents import SourceError, load_document
 from extraction.extractor import extract
 
@@ -108,3 +108,14 @@ def ingest_paths(
         if on_file is not None:
             on_file(path)
     return report
+
+
+def open_or_build_store(
+    store_path: Path, sources: Path = BUNDLED_SOURCES, *, on_file: Callable[[Path], None] | None = None
+) -> tuple[Database, IngestReport | None]:
+    """Open the store; when it does not exist yet, fill it from the bundled ``sources`` first."""
+    is_new = not Path(store_path).exists()
+    db = open_store(store_path)
+    if not is_new:
+        return db, None
+    return db, ingest_paths(db, find_source_files([sources]), on_file=on_file)

@@ -1,0 +1,173 @@
+"""The schema, as an ordered set of sqlite-utils migrations.
+
+:func:`db.store.open_store` applies the ones a store lacks, in the order they are defined here,
+each in its own transaction together with its row in ``_sqlite_migrations``. Never edit a
+released migration: append a new function. ``db/SCHEMA.md`` says what every column means.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("rollcall")
+
+# A stemming, accent-insensitive tokenizer: "sanction" finds "sanctions", "Turkiye" finds "Türkiye".
+QUOTE_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+VOTE_FIGURES_VIEW = """
+SELECT vote_id, id AS report_id, source_id, 'yes' AS figure, yes AS value
+  FROM vote_reports WHERE yes IS NOT NULL
+UNION ALL
+SELECT vote_id, id, source_id, 'no', no FROM vote_reports WHERE no IS NOT NULL
+UNION ALL
+SELECT vote_id, id, source_id, 'abstain', abstain FROM vote_reports WHERE abstain IS NOT NULL
+UNION ALL
+SELECT vote_id, id, source_id, 'absent', absent FROM vote_reports WHERE absent IS NOT NULL
+UNION ALL
+SELECT vote_id, id, source_id, 'adopted', adopted FROM vote_reports WHERE adopted IS NOT NULL
+UNION ALL
+SELECT vote_id, report_id, source_id, 'position ' || country, position FROM positions
+"""
+
+VOTE_DISAGREEMENTS_VIEW = """
+SELECT vote_id, figure, value, group_concat(source_id, ',') AS source_ids
+  FROM vote_figures
+ WHERE (vote_id, figure) IN (
+         SELECT vote_id, figure FROM vote_figures
+          GROUP BY vote_id, figure HAVING count(DISTINCT value) > 1)
+ GROUP BY vote_id, figure, value
+"""
+
+
+@migrations()
+def create_initial_schema(db: Database) -> None:
+    """Version 1: sources, votes and their reports, positions, speakers, quotes with FTS5."""
+    db["sources"].create(
+        {
+            "id": int,
+            "scope": str,
+            "content_sha256": str,
+            "title": str,
+            "url": str,
+            "published": str,
+            "media_type": str,
+            "origin": str,
+            "text": str,
+            "added_at": str,
+            "added_by": str,
+        },
+        pk="id",
+        not_null=["scope", "content_sha256", "text", "added_at"],
+    )
+    db["sources"].create_index(["scope", "content_sha256"], unique=True)
+
+    db["votes"].create(
+        {
+            "id": int,
+            "body": str,
+            "date": str,
+            "resolution": str,
+            "subject": str,
+            "yes": int,
+            "no": int,
+            "abstain": int,
+            "absent": int,
+            "adopted": int,
+            "vetoed_by": str,
+        },
+        pk="id",
+        not_null=["body"],
+        defaults={"vetoed_by": "[]"},
+    )
+    db["votes"].create_index(["body", "date"])
+    db["votes"].create_index(["date"])
+
+    db["vote_reports"].create(
+        {
+            "id": int,
+            "vote_id": int,
+            "source_id": int,
+            "body": str,
+            "date": str,
+            "date_text": str,
+            "resolution": str,
+            "subject": str,
+            "yes": int,
+            "no": int,
+            "abstain": int,
+            "absent": int,
+            "absent_derived": int,
+            "members": int,
+            "adopted": int,
+            "vetoed_by": str,
+            "span_start": int,
+            "span_end": int,
+        },
+        pk="id",
+        foreign_keys=[("vote_id", "votes", "id"), ("source_id", "sources", "id")],
+        not_null=["vote_id", "source_id", "body", "absent_derived", "span_start", "span_end"],
+        defaults={"absent_derived": 0, "vetoed_by": "[]"},
+    )
+    db["vote_reports"].create_index(["vote_id"])
+    db["vote_reports"].create_index(["source_id"])
+    db["vote_reports"].create_index(["resolution"])
+
+    db["positions"].create(
+        {
+            "id": int,
+            "vote_id": int,
+            "report_id": int,
+            "source_id": int,
+            "country": str,
+            "position": str,
+            "span_start": int,
+            "span_end": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("vote_id", "votes", "id"),
+            ("report_id", "vote_reports", "id"),
+            ("source_id", "sources", "id"),
+        ],
+        not_null=["vote_id", "report_id", "source_id", "country", "position"],
+    )
+    db["positions"].create_index(["country", "vote_id"])
+    db["positions"].create_index(["vote_id"])
+    db["positions"].create_index(["report_id"])
+    db["positions"].create_index(["source_id"])
+
+    db["speakers"].create(
+        {"id": int, "name": str, "name_key": str, "kind": str, "country": str},
+        pk="id",
+        not_null=["name", "name_key", "kind"],
+    )
+    db["speakers"].create_index(["name_key"], unique=True)
+
+    db["quotes"].create(
+        {
+            "id": int,
+            "source_id": int,
+            "speaker_id": int,
+            "text": str,
+            "span_start": int,
+            "span_end": int,
+            "context_start": int,
+            "context_end": int,
+            "speaker_name": str,
+            "speaker_role": str,
+            "speaker_country": str,
+            "speaker_kind": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "cue": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id"), ("speaker_id", "speakers", "id")],
+        not_null=["source_id", "text", "span_start", "span_end", "speaker_kind"],
+    )
+    db["quotes"].create_index(["source_id"])
+    db["quotes"].create_index(["speaker_id"])
+    db["quotes"].enable_fts(["text"], create_triggers=True, tokenize=QUOTE_TOKENIZER)
+
+    db.create_view("vote_figures", VOTE_FIGURES_VIEW)
+    db.create_view("vote_disagreements", VOTE_DISAGREEMENTS_VIEW)

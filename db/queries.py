@@ -1,0 +1,279 @@
+"""Reading the store for the bot: small indexed queries returning plain dicts.
+
+Every function takes the caller's Discord ``guild_id`` (or None outside a server) and sees
+only global sources plus that server's own; a vote or speaker is visible when at least one
+visible source supports it, and is described from the visible sources alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sqlite_utils import Database
+
+from db.rules import decode_report, merge_reports, name_key, resolution_key, visible_scopes
+
+# The most words of a user's search that reach the full-text index.
+MAX_SEARCH_WORDS = 32
+DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+QUOTE_SELECT = """
+SELECT q.id, q.text, q.speaker_id, coalesce(sp.name, q.speaker_name) AS speaker, q.speaker_name, q.speaker_role,
+       q.speaker_country, q.speaker_kind, q.cue, q.span_start, q.span_end,
+       q.context_start, q.context_end,
+       CASE WHEN q.context_start IS NOT NULL
+            THEN substr(s.text, q.context_start + 1, q.context_end - q.context_start) END AS context,
+       q.source_id, s.title AS source_title, s.url AS source_url, s.published AS source_published
+  FROM quotes q
+  JOIN sources s ON s.id = q.source_id
+  LEFT JOIN speakers sp ON sp.id = q.speaker_id
+"""
+
+REPORT_SELECT = """
+SELECT r.*, s.title AS source_title, s.url AS source_url, s.published AS source_published
+  FROM vote_reports r JOIN sources s ON s.id = r.source_id
+"""
+
+
+def list_sources(db: Database, guild_id: int | str | None) -> list[dict]:
+    """The sources the caller sees, newest first, with how many quotes and votes each gave."""
+    return list(
+        db.query(
+            """
+            SELECT s.id, s.scope, s.title, s.url, s.published, s.media_type, s.origin,
+                   s.added_at, s.added_by,
+                   (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) AS quotes,
+                   (SELECT count(*) FROM vote_reports r WHERE r.source_id = s.id) AS votes
+              FROM sources s
+             WHERE s.scope IN (?, ?)
+             ORDER BY s.published DESC, s.id DESC
+            """,
+            visible_scopes(guild_id),
+        )
+    )
+
+
+def get_source(db: Database, source_id: int, guild_id: int | str | None) -> dict | None:
+    """One visible source with its full cleaned text (every span indexes it)."""
+    rows = db.query(
+        "SELECT * FROM sources WHERE id = ? AND scope IN (?, ?)", [source_id, *visible_scopes(guild_id)]
+    )
+    return next(rows, None)
+
+
+def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | None:
+    """A vote as the visible sources report it: summary, each source's report, positions, disagreements."""
+    reports = _visible_reports(db, [vote_id], guild_id)
+    if not reports:
+        return None
+    body = db.execute("SELECT body FROM votes WHERE id = ?", [vote_id]).fetchone()[0]
+    positions = list(
+        db.query(
+            """
+            SELECT p.country, p.position, p.source_id, p.report_id, p.span_start, p.span_end
+              FROM positions p JOIN sources s ON s.id = p.source_id
+             WHERE p.vote_id = ? AND s.scope IN (?, ?)
+             ORDER BY p.country, p.source_id
+            """,
+            [vote_id, *visible_scopes(guild_id)],
+        )
+    )
+    return {
+        "id": vote_id,
+        "body": body,
+        **merge_reports(reports),
+        "reports": reports,
+        "positions": positions,
+        "disagreements": vote_disagreements(db, vote_id, guild_id),
+    }
+
+
+def vote_disagreements(db: Database, vote_id: int, guild_id: int | str | None) -> list[dict]:
+    """Figures (tallies, adopted, each country's position) on which visible sources differ.
+
+    Each item: ``{"figure": "yes", "values": [{"value": 143, "source_ids": [1]}, ...]}``.
+    """
+    rows = db.execute(
+        """
+        SELECT f.figure, f.value, f.source_id
+          FROM vote_figures f JOIN sources s ON s.id = f.source_id
+         WHERE f.vote_id = ? AND s.scope IN (?, ?)
+         ORDER BY f.figure, f.value, f.source_id
+        """,
+        [vote_id, *visible_scopes(guild_id)],
+    ).fetchall()
+    by_figure: dict[str, dict] = {}
+    for figure, value, source_id in rows:
+        by_figure.setdefault(figure, {}).setdefault(value, []).append(source_id)
+    return [
+        {"figure": figure, "values": [{"value": v, "source_ids": ids} for v, ids in values.items()]}
+        for figure, values in by_figure.items()
+        if len(values) > 1
+    ]
+
+
+def votes_for_country(db: Database, iso3: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
+    """Votes where the caller's sources name a position for ``iso3``, newest first.
+
+    Each summary carries ``country_positions``: that country's position as each source gives it.
+    """
+    rows = db.query(
+        """
+        SELECT p.vote_id, p.position, p.source_id, p.span_start, p.span_end
+          FROM positions p JOIN sources s ON s.id = p.source_id
+         WHERE p.country = ? AND s.scope IN (?, ?)
+         ORDER BY p.vote_id, p.source_id
+        """,
+        [iso3.upper(), *visible_scopes(guild_id)],
+    )
+    positions_by_vote: dict[int, list[dict]] = {}
+    for row in rows:
+        positions_by_vote.setdefault(row.pop("vote_id"), []).append(row)
+    summaries = _vote_summaries(db, list(positions_by_vote), guild_id)[:limit]
+    for summary in summaries:
+        summary["country_positions"] = positions_by_vote[summary["id"]]
+    return summaries
+
+
+def find_votes(
+    db: Database,
+    guild_id: int | str | None,
+    *,
+    body: str | None = None,
+    date: str | None = None,
+    resolution: str | None = None,
+    limit: int = 25,
+) -> list[dict]:
+    """Visible votes by body (case-insensitive), date (``YYYY``, ``YYYY-MM`` or a day) and symbol.
+
+    A report dated only by month matches a day in that month. Newest first.
+    """
+    if date is not None and not DATE_PREFIX.fullmatch(date):
+        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
+    rows = db.execute(
+        """
+        SELECT DISTINCT r.vote_id
+          FROM vote_reports r JOIN sources s ON s.id = r.source_id
+         WHERE s.scope IN (:global, :own)
+           AND (:body IS NULL OR r.body = :body COLLATE NOCASE)
+           AND (:date IS NULL OR r.date LIKE :date || '%' OR :date LIKE r.date || '%')
+           AND (:resolution IS NULL OR r.resolution = :resolution)
+        """,
+        dict(
+            zip(("global", "own"), visible_scopes(guild_id)),
+            body=body,
+            date=date,
+            resolution=resolution_key(resolution),
+        ),
+    ).fetchall()
+    return _vote_summaries(db, [row[0] for row in rows], guild_id)[:limit]
+
+
+def search_quotes(db: Database, user_text: str, guild_id: int | str | None, limit: int = 10) -> list[dict]:
+    """Visible quotations containing any of the words of ``user_text``, best match first.
+
+    The text is cut into words and each word is quoted, so nothing the user types is read as
+    FTS5 syntax (AND, OR, NOT, NEAR, *, ^, quotes, parentheses, column filters are plain words).
+    """
+    words = re.findall(r"\w+", user_text)[:MAX_SEARCH_WORDS]
+    if not words:
+        return []
+    match = " OR ".join(f'"{word}"' for word in words)
+    return list(
+        db.query(
+            QUOTE_SELECT
+            + """
+              JOIN quotes_fts ON quotes_fts.rowid = q.id
+             WHERE quotes_fts MATCH ? AND s.scope IN (?, ?)
+             ORDER BY bm25(quotes_fts), q.id
+             LIMIT ?
+            """,
+            [match, *visible_scopes(guild_id), limit],
+        )
+    )
+
+
+def quotes_by_speaker(
+    db: Database, speaker_id: int, guild_id: int | str | None, limit: int = 25
+) -> list[dict]:
+    """A speaker's visible quotations, newest source first, in text order within a source."""
+    return list(
+        db.query(
+            QUOTE_SELECT
+            + """
+             WHERE q.speaker_id = ? AND s.scope IN (?, ?)
+             ORDER BY s.published DESC, s.id DESC, q.span_start
+             LIMIT ?
+            """,
+            [speaker_id, *visible_scopes(guild_id), limit],
+        )
+    )
+
+
+def quotes_in_source(db: Database, source_id: int, guild_id: int | str | None) -> list[dict]:
+    """The quotations of one visible source, in text order."""
+    return list(
+        db.query(
+            QUOTE_SELECT + " WHERE q.source_id = ? AND s.scope IN (?, ?) ORDER BY q.span_start",
+            [source_id, *visible_scopes(guild_id)],
+        )
+    )
+
+
+def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
+    """Speakers with visible quotations whose name, or a word of it, starts with ``prefix``.
+
+    Accents and case are ignored; the most quoted come first.
+    """
+    key = re.sub(r"([\\%_])", r"\\\1", name_key(prefix))
+    return list(
+        db.query(
+            r"""
+            SELECT sp.id, sp.name, sp.kind, sp.country, count(*) AS quotes
+              FROM speakers sp
+              JOIN quotes q ON q.speaker_id = sp.id
+              JOIN sources s ON s.id = q.source_id
+             WHERE s.scope IN (?, ?)
+               AND (sp.name_key LIKE ? || '%' ESCAPE '\' OR sp.name_key LIKE '% ' || ? || '%' ESCAPE '\')
+             GROUP BY sp.id
+             ORDER BY quotes DESC, sp.name
+             LIMIT ?
+            """,
+            [*visible_scopes(guild_id), key, key, limit],
+        )
+    )
+
+
+def _visible_reports(db: Database, vote_ids: list[int], guild_id: int | str | None) -> list[dict]:
+    """The visible reports of these votes, decoded, in the order they were stored."""
+    rows = db.query(
+        REPORT_SELECT
+        + " WHERE r.vote_id IN (SELECT value FROM json_each(?)) AND s.scope IN (?, ?) ORDER BY r.id",
+        [json.dumps(vote_ids), *visible_scopes(guild_id)],
+    )
+    return [decode_report(row) for row in rows]
+
+
+def _vote_summaries(db: Database, vote_ids: list[int], guild_id: int | str | None) -> list[dict]:
+    """Each visible vote merged from its visible reports, newest first (undated last)."""
+    reports_by_vote: dict[int, list[dict]] = {}
+    for report in _visible_reports(db, vote_ids, guild_id):
+        reports_by_vote.setdefault(report["vote_id"], []).append(report)
+    bodies = dict(
+        db.execute(
+            "SELECT id, body FROM votes WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(reports_by_vote))],
+        ).fetchall()
+    )
+    summaries = [
+        {
+            "id": vote_id,
+            "body": bodies[vote_id],
+            **merge_reports(reports),
+            "source_ids": sorted({report["source_id"] for report in reports}),
+        }
+        for vote_id, reports in reports_by_vote.items()
+    ]
+    summaries.sort(key=lambda vote: (vote["date"] or "", vote["id"]), reverse=True)
+    return summaries

@@ -1,0 +1,93 @@
+"""Conventions shared by the store's writes and reads: scopes, speaker keys, how reports merge.
+
+Pure functions, no SQL: :mod:`db.ingest` and :mod:`db.queries` both rely on them so that
+what is written and what is read follow one rule.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+GLOBAL_SCOPE = "global"
+TALLY_FIGURES = ("yes", "no", "abstain", "absent")
+
+
+def guild_scope(guild_id: int | str) -> str:
+    """The scope of sources a Discord server's moderators add: ``guild:<id>``."""
+    return f"guild:{guild_id}"
+
+
+def visible_scopes(guild_id: int | str | None) -> tuple[str, str]:
+    """The scopes a caller sees: always the global one, plus its own server's if any.
+
+    Always two values so queries can use a fixed ``scope IN (?, ?)``.
+    """
+    if guild_id is None:
+        return (GLOBAL_SCOPE, GLOBAL_SCOPE)
+    return (GLOBAL_SCOPE, guild_scope(guild_id))
+
+
+def name_key(name: str) -> str:
+    """A name reduced for matching: accents stripped, casefolded, whitespace collapsed.
+
+    Typographic apostrophes become straight ones, so "O’Brien" and "O'Brien" agree.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def resolution_key(symbol: str | None) -> str | None:
+    """A UN document symbol reduced for comparison: upper case, no spaces."""
+    if not symbol:
+        return None
+    return re.sub(r"\s+", "", symbol).upper()
+
+
+def dates_compatible(first: str | None, second: str | None) -> bool | None:
+    """Whether two report dates can be the same day; ``None`` when either is unknown.
+
+    A month (``YYYY-MM``) is compatible with itself and with any day in that month.
+    """
+    if not first or not second:
+        return None
+    shorter, longer = sorted((first, second), key=len)
+    return longer.startswith(shorter)
+
+
+def decode_report(row: Mapping) -> dict:
+    """A ``vote_reports`` row as Python values: booleans, and ``vetoed_by`` as a list."""
+    report = dict(row)
+    report["vetoed_by"] = json.loads(report["vetoed_by"] or "[]")
+    report["absent_derived"] = bool(report["absent_derived"])
+    if report["adopted"] is not None:
+        report["adopted"] = bool(report["adopted"])
+    return report
+
+
+def merge_reports(reports: Iterable[Mapping]) -> dict:
+    """The vote as its (decoded) reports describe it together, reports taken in the order given.
+
+    The date is the most precise one stated (a day beats a month; between two days, the
+    first report's); resolution and subject are the first ones stated; each tally figure and
+    ``adopted`` is the value most reports state (a tie goes to the earliest); ``vetoed_by``
+    is every country any report names.
+    """
+    reports = list(reports)
+    merged: dict = {"date": None, "resolution": None, "subject": None}
+    for report in reports:
+        date = report["date"]
+        if date and (merged["date"] is None or len(date) > len(merged["date"])):
+            merged["date"] = date
+        for column in ("resolution", "subject"):
+            if merged[column] is None and report[column]:
+                merged[column] = report[column]
+    for figure in (*TALLY_FIGURES, "adopted"):
+        stated = [report[figure] for report in reports if report[figure] is not None]
+        merged[figure] = Counter(stated).most_common(1)[0][0] if stated else None
+    merged["vetoed_by"] = sorted({country for report in reports for country in report["vetoed_by"]})
+    return merged

@@ -1,0 +1,126 @@
+"""The command line as a user runs it: extract, ingest, overview."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bot
+from db import open_store
+from db.queries import find_votes, list_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data" / "sources" / "unga-annexation-vote-2022.txt"
+
+ARTICLE = """Council extends mission
+
+The Security Council on Monday extended the peacekeeping mission by a vote of 13 in favour, with two abstentions.
+“This mandate saves lives,” said Amara Okafor, Nigeria’s ambassador to the UN.
+"""
+
+
+def run_cli(*args: str, store: Path) -> int:
+    return bot.main(["--store", str(store), *args])
+
+
+def test_extract_prints_only_the_json_contract():
+    completed = subprocess.run(
+        [sys.executable, "bot.py", "extract", str(BUNDLED), "--published", "2022-10-12"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    result = json.loads(completed.stdout)  # stdout is one JSON object and nothing else
+    assert set(result) == {"votes", "quotes"}
+    text = BUNDLED.read_text(encoding="utf-8")
+    for quote in result["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert {"speaker", "speaker_role", "speaker_country", "speaker_kind"} <= set(quote)
+    assembly = next(vote for vote in result["votes"] if vote["body"] == "UNGA")
+    assert (assembly["yes"], assembly["no"], assembly["abstain"]) == (143, 5, 35)
+    assert assembly["date"] == "2022-10-12"
+
+
+def test_extract_takes_the_publication_date_from_the_metadata_beside_the_source(capsys):
+    assert bot.main(["extract", str(BUNDLED)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert any(vote["date"] == "2022-10-12" for vote in result["votes"])
+
+
+def test_extract_of_a_copy_without_metadata_has_no_dates(tmp_path, capsys):
+    copy = tmp_path / "article.txt"
+    copy.write_bytes(BUNDLED.read_bytes())
+    assert bot.main(["extract", str(copy)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["votes"] and all(vote["date"] is None for vote in result["votes"])
+
+
+def test_extract_reports_an_unreadable_file(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert bot.main(["extract", str(empty)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "empty" in captured.err
+
+
+def test_ingest_folder_goes_on_past_a_bad_file_and_is_idempotent(tmp_path, capsys):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "a-council.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b-broken.html").write_bytes(b"\x00\x01\x02 not text")
+    (folder / "c-assembly.txt").write_bytes(BUNDLED.read_bytes())
+    store = tmp_path / "store.db"
+
+    assert run_cli("ingest", str(folder), "--published", "2022-10-12", store=store) == 0
+    out = capsys.readouterr()
+    assert "2 added" in out.out and "1 failed" in out.out
+    assert "b-broken.html" in out.err and "binary" in out.err
+
+    db = open_store(store)
+    assert len(list_sources(db, None)) == 2
+    votes_before = find_votes(db, None)
+    quotes_before = db["quotes"].count
+
+    assert run_cli("ingest", str(folder), store=store) == 0
+    assert "0 added" in capsys.readouterr().out
+    assert len(list_sources(db, None)) == 2
+    assert find_votes(db, None) == votes_before
+    assert db["quotes"].count == quotes_before
+
+
+def test_ingest_of_missing_path_says_so(tmp_path, capsys):
+    assert run_cli("ingest", str(tmp_path / "nope.txt"), store=tmp_path / "s.db") == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_ingest_applies_metadata_options(tmp_path):
+    article = tmp_path / "council.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    store = tmp_path / "store.db"
+    assert run_cli(
+        "ingest", str(article), "--title", "Council extends mission", "--published", "2024-03-05",
+        "--url", "https://example.org/council", store=store,
+    ) == 0
+    (source,) = list_sources(open_store(store), None)
+    assert (source["title"], source["published"], source["url"]) == (
+        "Council extends mission", "2024-03-05", "https://example.org/council",
+    )
+
+
+def test_bad_published_date_is_refused_by_the_parser(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        bot.main(["extract", str(BUNDLED), "--published", "12/10/2022"])
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_overview_builds_a_missing_store_from_the_bundled_sources(tmp_path, capsys):
+    store = tmp_path / "new" / "rollcall.db"
+    assert run_cli("overview", store=store) == 0
+    out = capsys.readouterr().out
+    assert store.exists()
+    assert "143 yes · 5 no · 35 abstain · 10 did not vote" in out
+    assert "vetoed by Russia" in out
+    assert "Linda Thomas-Greenfield" in out
+    # a second run opens the store as it is
+    assert run_cli("overview", store=store) == 0
+    assert "added" not in capsys.readouterr().out
