@@ -1,0 +1,729 @@
+"""Who said a quotation: reporting-verb cues, speaker noun phrases, apposition, pronouns.
+
+The attribution of one quotation, in order of preference:
+1. a cue right after the closing mark: ``"...," he said``, ``"..." said X, the Y of Z``,
+   ``"...," according to X``;
+2. a reporting verb earlier in the quotation's sentence: ``X said: "..."``, ``X told reporters
+   that "..."``, ``X lamented the West's "..."``, ``X, tweeting: "..."``, ``The resolution states
+   that ... are "..."``; its subject is the noun phrase before it, a name in apposition
+   (``X, the Y, said``), or for a coordinated verb or a participle (``..., adding that "..."``)
+   the subject of the sentence's first cue or of the sentence itself;
+3. a quotation opening a sentence without a cue continues the previous sentence's speaker (of
+   its quotation, its cue, or its subject).
+Pronouns resolve to the most recent salient entity: he/she to a person who spoke or was a
+sentence subject, it to a document or organisation, they to an organisation or group. A name
+is completed to its fullest form in the text ("Biden" -> "Joe Biden"); role and country come
+from the words before the name or from an apposition, else from the entity's other mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from typing import NamedTuple
+
+from extraction.countries import find_countries
+from extraction.models import Quote
+from extraction.sentences import ABBREVIATIONS, SentenceIndex
+
+
+def _verb_forms(lemmas: str, irregular: str) -> frozenset[str]:
+    """Inflected forms (-s, -ed, -ing) of regular reporting verbs, plus the irregular forms."""
+    forms = set(irregular.split())
+    for lemma in lemmas.split():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.add(lemma)
+        forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"))
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":
+            forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+            forms.discard(lemma + "s")
+        else:
+            forms.add(stem + "ed")
+        forms.add(stem + "ing")
+    return frozenset(forms)
+
+
+REPORTING_VERBS = _verb_forms(
+    """add state declare insist argue ask explain note warn claim announce acknowledge admit reply
+    respond continue conclude suggest recall complain predict promise vow pledge lament reiterate
+    repeat urge demand call describe deny confirm assert contend maintain observe remark comment
+    joke quip boast concede stress emphasize emphasise underline charge counter retort shout yell
+    testify allege blast slam criticize criticise accuse praise hail dismiss denounce condemn
+    brand label dub term proclaim report caution advise recommend propose exclaim wonder muse
+    reflect recount clarify elaborate reason agree object protest affirm reaffirm deplore welcome
+    decide express support mock tout question scoff tweet post chide fume gush marvel scold
+    rail thunder plead beg mention sigh whisper laugh tease concur acknowledge reveal pray opine""",
+    """say says said saying tell tells told telling write writes wrote writing written
+    think thinks thought thinking speak speaks spoke speaking read reads reading cry cries
+    cried crying put puts putting""",
+)
+PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "group"}
+DOCUMENT_NOUNS = frozenset(
+    """resolution report statement letter text draft declaration communique communiqué memo
+    memorandum document charter treaty agreement bill law decree order ruling verdict judgment
+    judgement opinion complaint lawsuit indictment filing motion petition release advisory
+    constitution manifesto platform plan proposal study survey poll ad advertisement post tweet
+    email e-mail book article editorial column note notice message video transcript""".split()
+)
+ORGANISATION_NOUNS = frozenset(
+    """government ministry department agency campaign committee council commission office
+    administration company firm group party organization organisation association union
+    coalition alliance court bureau service team board network newspaper paper channel website
+    institute foundation center centre bank fund embassy mission delegation army military police
+    navy house senate congress parliament assembly cabinet kremlin pentagon secretariat
+    corporation corp inc university college school club league federation movement""".split()
+)
+# People named by what they are; agentive endings (-er, -or, -ist, -ian, -man) cover most others.
+PERSON_NOUNS = frozenset(
+    """official officials aide aides envoy diplomat diplomats source sources expert experts critic
+    critics candidate nominee chief head executive member members resident residents witness
+    delegate delegates activist activists people person man woman men women host anchor
+    attorney judge prosecutor spokesman spokeswoman spokesperson spokesmen spokeswomen president
+    secretary chairman chairwoman minister ambassador senator congressman congresswoman mayor
+    governor ally allies friend friends parent parents student students father mother son
+    daughter wife husband brother sister veteran veterans analyst analysts economist economists
+    consultant consultants assistant assistants agent agents representative representatives
+    deputy deputies official's staff staffer staffers colleague colleagues pundit pundits
+    scientist scientists strategist strategists pollster pollsters nun priest bishop""".split()
+)
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|person)s?$")
+# Capitalised words that are titles or parts of titles, not names ("US President Joe Biden").
+TITLE_WORDS = frozenset(
+    """president vice secretary minister prime foreign ambassador senator sen sens rep reps
+    representative representatives gov governor mayor chancellor king queen prince princess pope
+    judge justice chief general gen adm admiral col colonel lt sgt dr mr mrs ms miss professor
+    prof rev reverend deputy director chairman chairwoman chair speaker leader majority minority
+    attorney spokesman spokeswoman spokesperson commissioner sheriff captain commander envoy
+    premier emir sheikh crown state interior defense defence treasury homeland security justice
+    former acting first lady democratic republican democrat independent gop candidate nominee
+    presidential congressman congresswoman councilman councilwoman assemblyman lawmaker
+    economy finance trade health education labor labour energy agriculture transportation
+    permanent special sir lord dame gen. senior""".split()
+)
+# Capitalised words that begin sentences but name nobody.
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those he she it they we i you his her its their our my your him
+    them us me who whom whose which what when where why how while as at by for from in into of
+    on onto to with without within after before during since until about above below under
+    over between among against through and or but nor so yet if then than because although
+    though unless whether also only just even still meanwhile however moreover furthermore
+    instead indeed there here now today yesterday tomorrow tonight earlier later last next
+    some many most several all both each every any other others another such no not one two
+    three four five six seven eight nine ten is are was were be been being has have had do does
+    did will would can could should may might must shall according said says told asked added
+    mr mrs ms dr yes oh well like despite amid among""".split()
+)
+TEMPORAL_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec""".split()
+)
+DETERMINERS = frozenset("the a an this that these those its his her their our my your every each any no another".split())
+# Lowercase words that may stand inside a speaker noun phrase ("the US ambassador to the UN").
+NP_CONNECTORS = frozenset({"of", "for", "to", "the", "at", "and", "on"})
+ADVERBS_BEFORE_VERB = frozenset(
+    """also later then has have had previously again once further repeatedly publicly recently
+    reportedly never often once subsequently simply just even still already quickly
+    flatly bluntly frankly""".split()
+)
+_AFTER_CUE_WORDS = frozenset(
+    """in on at during after before to of from with about by via yesterday today tonight earlier
+    later then again recently last this when while as""".split()
+)
+_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+MAX_NP_TOKENS = 14
+
+
+class Speaker(NamedTuple):
+    """A resolved speaker mention."""
+
+    name: str
+    role: str | None
+    country: str | None
+    kind: str
+    start: int
+    end: int
+
+
+def _plain(text: str) -> str:
+    """Typographic apostrophes as ASCII, spaces collapsed."""
+    return " ".join(text.replace("’", "'").replace("‘", "'").split())
+
+
+class Attributor:
+    """Attributes the quotations of one text (given as ``(opening, start, end)`` spans)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int, int]]):
+        self.text = text
+        self.spans = spans
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.starts = [s for s, _ in tokens]
+        self.ends = [e for _, e in tokens]
+        self.words = [text[s:e] for s, e in tokens]
+        self.lower = [w.lower() for w in self.words]
+        self.sentences = SentenceIndex(text)
+        self.sentence_of = [self.sentences.index_at(s) for s in self.starts]
+        self.quoted = self._quoted_mask()
+        self.countries = find_countries(text)
+        self.country_token = self._country_mask()
+        self.full_names: dict[str, str] = {}
+        self.entities: dict[str, Speaker] = {}  # canonical name -> fullest mention (role/country)
+        self.salient: list[tuple[int, Speaker]] = []  # (token index, speaker), in text order
+        self._collect_names()
+        self._cue_cache: dict[int, Speaker | None] = {}
+        self.is_cue = [
+            word in REPORTING_VERBS
+            and self.words[i].islower()
+            and self.quoted[i] is None
+            and not (i and (self.lower[i - 1] in DETERMINERS or self._is_possessive(i - 1)))
+            for i, word in enumerate(self.lower)
+        ]  # "the report says": a determiner makes the first a noun
+        self._note_sentence_subjects()
+        for index, cue in enumerate(self.is_cue):
+            if cue:
+                self._cue_speaker(index)
+
+    # --- token helpers -------------------------------------------------------------------
+    def _quoted_mask(self) -> list[int | None]:
+        """For each token inside a quotation (marks included), that quotation's opening offset."""
+        mask: list[int | None] = [None] * len(self.starts)
+        for opening, _, end in self.spans:
+            first = bisect_left(self.starts, opening)
+            last = bisect_left(self.starts, end + 1)
+            for i in range(first, last):
+                mask[i] = opening
+        return mask
+
+    def _country_mask(self) -> list[str | None]:
+        mask: list[str | None] = [None] * len(self.starts)
+        for mention in self.countries:
+            first = bisect_left(self.starts, mention.start)
+            for i in range(first, len(self.starts)):
+                if self.starts[i] >= mention.end:
+                    break
+                mask[i] = mention.form
+        return mask
+
+    def _token_at(self, offset: int) -> int:
+        return bisect_left(self.starts, offset)
+
+    def _is_capitalised(self, i: int) -> bool:
+        word = self.words[i]
+        return word[0].isupper()
+
+    def _is_acronym(self, i: int) -> bool:
+        word = self.words[i].replace(".", "")
+        return len(word) > 1 and word.isupper()
+
+    def _is_possessive(self, i: int) -> bool:
+        return self.words[i].endswith(("’s", "'s")) or (
+            i + 1 < len(self.words) and self.words[i + 1] in ("’", "'") and self.words[i].endswith("s")
+        )
+
+    def _strippable(self, i: int) -> bool:
+        """A capitalised token that belongs to a role, not to a name."""
+        bare = self.lower[i].removesuffix("’s").removesuffix("'s").rstrip(".")
+        return (
+            bare in TITLE_WORDS
+            or bare in PERSON_NOUNS
+            or self._is_acronym(i)
+            or self._is_possessive(i)
+            or self.country_token[i] is not None
+        )
+
+    def _name_word(self, i: int) -> bool:
+        """A capitalised word that may be part of a proper name."""
+        if not self.words[i][0].isupper() or self.quoted[i] is not None:
+            return False
+        bare = self.lower[i].removesuffix("’s").removesuffix("'s")
+        return bare not in FUNCTION_WORDS and bare not in TEMPORAL_WORDS
+
+    def _abbreviation(self, i: int) -> bool:
+        """"Sen", "U.S", "J" before a period that does not end a sentence."""
+        word = self.lower[i]
+        return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+    def _sentence_end_token(self, i: int) -> int:
+        """One past the last token of the sentence holding token ``i``."""
+        if not self.sentences.spans:
+            return len(self.words)
+        return self._token_at(self.sentences.spans[self.sentence_of[i]][1])
+
+    def _sentence_start_token(self, i: int) -> int:
+        """First token of the sentence holding token ``i``, a sentence begun before a quotation
+        being the sentence of every sentence inside that quotation."""
+        if not self.sentences.spans:
+            return 0
+        first = self._token_at(self.sentences.spans[self.sentence_of[i]][0])
+        while first < len(self.starts) and self.quoted[first] is not None and self.quoted[first] < self.starts[first]:
+            first = self._token_at(self.sentences.span_at(self.quoted[first])[0])
+        return first
+
+    # --- names ---------------------------------------------------------------------------
+    def _runs(self, first: int, last: int) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words in tokens ``first..last-1`` (initials included)."""
+        runs, i = [], first
+        while i < last:
+            if self._name_word(i):
+                j = i + 1
+                while j < last and not self._is_possessive(j - 1):
+                    if self._name_word(j):
+                        j += 1
+                    elif self.words[j] == "." and self._abbreviation(j - 1) and j + 1 < last and self._name_word(j + 1):
+                        j += 1  # "Donald J. Trump", "Sen. Cruz"
+                    else:
+                        break
+                runs.append((i, j))
+                i = j
+            else:
+                i += 1
+        return runs
+
+    def _name_in_run(self, first: int, last: int) -> tuple[int, int] | None:
+        """The name inside a capitalised run, after its leading title/country words."""
+        while first < last and (self._strippable(first) or self.words[first] == "."):
+            if self._is_possessive(first) and not self._is_acronym(first) and self.country_token[first] is None:
+                return None  # "Trump's spokeswoman": the possessor modifies another noun
+            first += 1
+        while last > first and (self.words[last - 1] == "." or self.lower[last - 1] in TITLE_WORDS):
+            last -= 1
+        return (first, last) if last > first else None
+
+    def _surface(self, first: int, last: int) -> str:
+        text = self.text[self.starts[first] : self.ends[last - 1]]
+        return _plain(text.removesuffix("’s").removesuffix("'s"))
+
+    def _run_kind(self, first: int, last: int) -> str:
+        words = {self.lower[i].removesuffix("’s").removesuffix("'s") for i in range(first, last)}
+        if words & ORGANISATION_NOUNS or all(self._is_acronym(i) for i in range(first, last)):
+            return "organisation"
+        return "person"
+
+    def _collect_names(self) -> None:
+        """Full names of persons (surname -> fullest form) and their mentions."""
+        for first, last in self._runs(0, len(self.words)):
+            span = self._name_in_run(first, last)
+            if span is None or self._run_kind(*span) != "person":
+                continue
+            name = self._surface(*span)
+            parts = name.split()
+            if len(parts) >= 2:
+                for key in (parts[-1], name):
+                    if len(name) > len(self.full_names.get(key, "")):
+                        self.full_names[key] = name
+
+    def _canonical(self, name: str) -> str:
+        parts = name.split()
+        return self.full_names.get(name) or (self.full_names.get(parts[-1], name) if parts else name)
+
+    # --- noun phrases --------------------------------------------------------------------
+    def _np_left(self, end: int) -> tuple[int, int] | None:
+        """The noun phrase ending right before token ``end`` (within its sentence)."""
+        floor = self._sentence_start_token(end - 1) if end else 0
+        i = end - 1
+        if i < floor:
+            return None
+        if self.lower[i] in PRONOUNS or self.lower[i] in ("i", "we"):
+            return (i, end)
+        while i >= floor and end - i <= MAX_NP_TOKENS and self.quoted[i] is None:
+            word, low = self.words[i], self.lower[i]
+            if word == "." and i > floor and self._abbreviation(i - 1):
+                i -= 1
+                continue
+            if word in ("’", "'") and i > floor and self.lower[i - 1].endswith("s"):
+                i -= 1
+                continue
+            if not word[0].isalnum() or low in TEMPORAL_WORDS:
+                break
+            if low in FUNCTION_WORDS and low not in NP_CONNECTORS and low not in ("a", "an", "one") and not self._is_acronym(i):
+                break
+            if self.is_cue[i]:
+                break
+            i -= 1
+            if low in ("a", "an", "one") or (low == "the" and not (i >= floor and self.lower[i] in NP_CONNECTORS)):
+                break
+        start = i + 1
+        while start < end and self.lower[start] in NP_CONNECTORS - {"the"}:
+            start += 1
+        return (start, end) if start < end else None
+
+    def _np_right(self, start: int) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``start`` ("said China's envoy Geng Shuang")."""
+        ceiling = self._sentence_end_token(start)
+        i = start
+        while i < ceiling and i - start < MAX_NP_TOKENS and self.quoted[i] is None:
+            word, low = self.words[i], self.lower[i]
+            if word == "." and i > start and self._abbreviation(i - 1) and i + 1 < ceiling:
+                i += 1
+                continue
+            if word in ("’", "'") and i > start and self.lower[i - 1].endswith("s"):
+                i += 1
+                continue
+            if not word[0].isalnum() or low in TEMPORAL_WORDS or self.is_cue[i]:
+                break
+            if low in FUNCTION_WORDS and low not in NP_CONNECTORS and not self._is_acronym(i) and not (
+                i == start and low in ("a", "an", "one", "the")
+            ):
+                break
+            if word.islower() and low.endswith(("ed", "ing")) and i > start and self.lower[i - 1] not in NP_CONNECTORS | {"a", "an"}:
+                break  # "the resolution adopted on ...": a verb or participle after the head
+            if low in ("and", "on", "to", "at") and not (i + 1 < ceiling and self._is_capitalised(i + 1)):
+                break
+            i += 1
+        while i > start and self.lower[i - 1] in NP_CONNECTORS:
+            i -= 1
+        return (start, i) if i > start else None
+
+    def _apposition(self, start: int) -> tuple[int, int] | None:
+        """A role in apposition starting at token ``start`` (", the US ambassador to the UN,")."""
+        span = self._np_right(start)
+        if span is None:
+            return None
+        if any(self._name_in_run(*run) for run in self._runs(*span)) and self.lower[start] not in ("the", "a", "an"):
+            return None
+        return span
+
+    def _role_text(self, first: int, last: int) -> str | None:
+        """A role phrase without a leading article (kept before a possessor: "the DRC's envoy")."""
+        while first < last and self.lower[first] in ("a", "an", "the", "one", ","):
+            if self.lower[first] == "the" and any(self._is_possessive(k) for k in range(first + 1, last)):
+                break
+            first += 1
+        return _plain(self.text[self.starts[first] : self.ends[last - 1]]) if last > first else None
+
+    def _role_country(self, role: str | None, first: int = 0, last: int = 0) -> str | None:
+        if role is None or first >= last:
+            return None
+        begin, end = self.starts[first], self.ends[last - 1]
+        for mention in self.countries:
+            if mention.start >= begin and mention.end <= end:
+                return mention.iso3
+        return None
+
+    def _speaker_from_np(self, first: int, last: int, role_span: tuple[int, int] | None = None) -> Speaker | None:
+        """Read a noun phrase as a speaker: pronoun, role + name, name of ORG, country, nominal."""
+        low = self.lower[first]
+        if last - first == 1 and low in PRONOUNS:
+            return self._resolve_pronoun(first)
+        if last - first == 1 and low in ("i", "we"):
+            return None
+        runs = self._runs(first, last)
+        head = None
+        for run_first, run_last in runs:
+            name_span = self._name_in_run(run_first, run_last)
+            if name_span is None:
+                continue
+            head = name_span
+            if run_last < last and self.lower[run_last] in ("of", "for", "at", "from", "with"):
+                break
+        if head is not None:
+            return self._named_speaker(head, first, last, role_span)
+        if last - first <= 3 and self.countries:
+            inside = [m for m in self.countries if m.start >= self.starts[first] and m.end <= self.ends[last - 1]]
+            if inside and inside[0].form in ("name", "capital", "seat"):
+                mention = inside[0]
+                kind = "organisation" if mention.form == "seat" else "country"
+                return Speaker(_plain(self._role_text(first, last) or mention.surface), None, mention.iso3, kind, self.starts[first], self.ends[last - 1])
+        head_word = self.lower[last - 1].removesuffix("’s").removesuffix("'s")
+        if not self.words[last - 1][0].isalpha() or head_word in FUNCTION_WORDS:
+            return None
+        if self._is_acronym(last - 1):
+            kind = "organisation"
+        elif head_word in DOCUMENT_NOUNS:
+            kind = "document"
+        elif head_word in ORGANISATION_NOUNS:
+            kind = "organisation"
+        elif _PERSON_NOUN.search(head_word) or head_word in PERSON_NOUNS:
+            kind = "person"
+        else:
+            return None
+        definite = self._definite_reference(first, last, head_word)
+        if definite is not None:
+            return definite
+        role_first = first
+        while role_first < last and self.lower[role_first] in ("a", "an", "the") and not (
+            self.lower[role_first] == "the" and kind == "document"
+        ):
+            role_first += 1
+        name = _plain(self.text[self.starts[first] : self.ends[last - 1]])
+        if self.lower[first] == "the":
+            name = name[0].lower() + name[1:]
+        country = self._role_country(name, first, last)
+        return Speaker(name, None, country, kind, self.starts[first], self.ends[last - 1])
+
+    def _definite_reference(self, first: int, last: int, head_word: str) -> Speaker | None:
+        """"the ambassador" -> the latest named person whose role has that word."""
+        if self.lower[first] != "the" or last - first > 3:
+            return None
+        for _, speaker in reversed(self.salient):
+            if speaker.kind == "person" and speaker.role and head_word in speaker.role.lower().split():
+                return speaker._replace(start=self.starts[first], end=self.ends[last - 1])
+        return None
+
+    def _named_speaker(self, head: tuple[int, int], first: int, last: int, role_span) -> Speaker:
+        name = self._surface(*head)
+        kind = self._run_kind(*head)
+        canonical = self._canonical(name) if kind == "person" else name
+        role = country = None
+        if head[0] > first:
+            role = self._role_text(first, head[0])
+            country = self._role_country(role, first, head[0])
+        if role is None and role_span is not None:
+            role = self._role_text(*role_span)
+            country = self._role_country(role, *role_span)
+        known = self.entities.get(canonical)
+        if role is None and known is not None:
+            role, country = known.role, known.country
+        speaker = Speaker(canonical, role, country, kind, self.starts[head[0]], self.ends[head[1] - 1])
+        if known is None or (known.role is None and role is not None):
+            self.entities[canonical] = speaker
+        return speaker
+
+    # --- pronouns and salience -----------------------------------------------------------
+    def _resolve_pronoun(self, i: int) -> Speaker | None:
+        wanted = PRONOUNS[self.lower[i]]
+        for position, speaker in reversed(self.salient):
+            if position >= i:
+                continue
+            if self.sentence_of[i] - self.sentence_of[position] > 8:
+                break
+            fits = (
+                speaker.kind == "person" if wanted == "person"
+                else speaker.kind in ("document", "organisation", "country") if wanted == "thing"
+                else speaker.kind in ("organisation", "country") or speaker.name.endswith("s")
+            )
+            if fits:
+                return speaker._replace(start=self.starts[i], end=self.ends[i])
+        return None
+
+    def _remember(self, position: int, speaker: Speaker | None) -> None:
+        if speaker is not None:
+            insort(self.salient, (position, speaker), key=lambda item: item[0])
+
+    # --- cues ----------------------------------------------------------------------------
+    def _skip_adverbs_left(self, i: int) -> int:
+        while i > 0 and (self.lower[i - 1] in ADVERBS_BEFORE_VERB or self.lower[i - 1].endswith("ly")):
+            i -= 1
+        return i
+
+    def _cue_speaker(self, verb: int) -> Speaker | None:
+        """The subject of the reporting verb at token ``verb`` (cached)."""
+        if verb in self._cue_cache:
+            return self._cue_cache[verb]
+        self._cue_cache[verb] = None
+        speaker = self._find_cue_speaker(verb)
+        self._cue_cache[verb] = speaker
+        self._remember(verb, speaker)
+        return speaker
+
+    def _find_cue_speaker(self, verb: int) -> Speaker | None:
+        floor = self._sentence_start_token(verb)
+        before = self._skip_adverbs_left(verb)
+        previous = self.lower[before - 1] if before > floor else None
+        if previous == "and" or self.lower[verb].endswith("ing"):
+            return self._sentence_subject(verb, floor)
+        if previous == ",":
+            appositive = self._appositive_subject(before - 1, floor)
+            if appositive is not None:
+                return appositive
+        if previous is not None:
+            span = self._np_left(before)
+            if span is not None:
+                speaker = self._speaker_from_np(*span)
+                if speaker is not None:
+                    return speaker
+        after = verb + 1
+        if after < len(self.words) and self.quoted[after] is None and (
+            before == floor or self.words[before - 1] in (",", "”", '"', "’", "'", "»")
+        ):
+            return self._inverted_subject(after)  # "..., said China's envoy Geng Shuang"
+        return self._sentence_subject(verb, floor)
+
+    def _inverted_subject(self, start: int) -> Speaker | None:
+        span = self._np_right(start)
+        if span is None:
+            return None
+        role_span = None
+        if span[1] + 1 < len(self.words) and self.words[span[1]] == ",":
+            role_span = self._apposition(span[1] + 1)
+        return self._speaker_from_np(*span, role_span=role_span)
+
+    def _appositive_subject(self, comma: int, floor: int) -> Speaker | None:
+        """``X, the Y of Z, said`` or ``the Y of Z, X, said``: the name and its role."""
+        open_comma = comma - 1
+        while open_comma > floor and self.words[open_comma] != ",":
+            if comma - open_comma > MAX_NP_TOKENS or self.quoted[open_comma] is not None:
+                return None
+            open_comma -= 1
+        if open_comma <= floor or self.words[open_comma] != ",":
+            return None
+        inner = (open_comma + 1, comma)
+        outer = self._np_left(open_comma)
+        if outer is None:
+            return None
+        inner_runs = [r for r in self._runs(*inner) if self._name_in_run(*r)]
+        if inner_runs and self.lower[inner[0]] not in ("the", "a", "an"):
+            return self._speaker_from_np(*inner, role_span=outer)
+        return self._speaker_from_np(*outer, role_span=inner)
+
+    def _sentence_subject(self, verb: int, floor: int) -> Speaker | None:
+        """The subject of the sentence holding ``verb``: its first cue's, or its opening phrase."""
+        for i in range(floor, verb):
+            if self.is_cue[i] and not self.lower[i].endswith("ing"):
+                if i in self._cue_cache and self._cue_cache[i] is not None:
+                    return self._cue_cache[i]
+                if i not in self._cue_cache:
+                    return self._cue_speaker(i)
+        span = self._subject_span(floor)
+        if span is None or span[1] > verb:
+            return None
+        return self._speaker_from_np(*span)
+
+    def _subject_span(self, floor: int) -> tuple[int, int] | None:
+        """The noun phrase opening a sentence, after an introductory phrase ("Before the vote,")."""
+        start = floor
+        if floor < len(self.words) and self.lower[floor] in FUNCTION_WORDS:
+            for i in range(floor, min(len(self.words), floor + 8)):
+                if self.words[i] == ",":
+                    start = i + 1
+                    break
+        return self._np_right(start) if start < len(self.words) else None
+
+    def _note_sentence_subjects(self) -> None:
+        """Make every sentence's subject salient for later pronouns (and register its role)."""
+        for sentence_start, _ in self.sentences.spans:
+            first = self._token_at(sentence_start)
+            if first >= len(self.words) or self.quoted[first] is not None:
+                continue
+            span = self._subject_span(first)
+            if span is not None:
+                self._remember(span[0], self._speaker_from_np(*span))
+
+    def _according_to(self, start: int) -> Speaker | None:
+        if start + 2 < len(self.words) and self.lower[start] == "according" and self.lower[start + 1] == "to":
+            return self._inverted_subject(start + 2)
+        return None
+
+    # --- quotations ----------------------------------------------------------------------
+    def _post_cue(self, close: int, quote_end: int) -> tuple[Speaker | None, int] | None:
+        """A cue right after the closing mark: ``"...," he said`` / ``said X`` / ``according to X``,
+        ``"...," X, the Y of Z, said``. After a quotation ending a sentence (".") the cue must
+        end its own short sentence ("Smith said.", "she said in a statement")."""
+        i = self._token_at(close)
+        while i < len(self.words) and self.words[i] in ("”", '"', "’", "'", ",", "»"):
+            i += 1
+        if i >= len(self.words) or self.quoted[i] is not None:
+            return None
+        if self.text.count("\n", close, self.starts[i]):
+            return None
+        according = self._according_to(i)
+        if according is not None:
+            return according, i
+        ends_sentence = self.text[quote_end - 1 : quote_end] == "."
+        commas = 0
+        for j in range(i, min(len(self.words), i + 2 * MAX_NP_TOKENS)):
+            low = self.lower[j]
+            if self.quoted[j] is not None:
+                return None
+            if self.is_cue[j] and not low.endswith("ing"):
+                if ends_sentence and not self._ends_short_clause(j + 1):
+                    return None
+                return self._cue_speaker(j), j
+            if self.words[j] == "," and j > i and commas < 2:
+                commas += 1
+                continue
+            if not self._np_word(j, first=j == i) and not (commas == 1 and self._appositive_word(j)):
+                return None
+            if commas == 0 and j - i >= MAX_NP_TOKENS // 2:
+                return None
+        return None
+
+    def _appositive_word(self, i: int) -> bool:
+        """A token allowed inside an apposition ("founder of the Media Research Center")."""
+        return self.words[i][0].isalnum() and self.lower[i] not in TEMPORAL_WORDS and not self.is_cue[i]
+
+    def _ends_short_clause(self, i: int) -> bool:
+        """After a cue verb: the sentence ends, or goes on with a place, time or manner phrase."""
+        if i >= len(self.words):
+            return True
+        return self.words[i] in (".", ",", ";", "!", "?") or self.lower[i] in _AFTER_CUE_WORDS
+
+    def _np_word(self, i: int, first: bool) -> bool:
+        """A token that can stand in a short speaker noun phrase ("the Kremlin's spokesman")."""
+        word, low = self.words[i], self.lower[i]
+        if word in (".", "’", "'"):
+            return not first
+        if not word[0].isalnum() or low in TEMPORAL_WORDS:
+            return False
+        if low in PRONOUNS or low in ("a", "an", "the", "one"):
+            return first
+        return low not in FUNCTION_WORDS or low in NP_CONNECTORS - {"and"} or self._is_acronym(i)
+
+    def _pre_cue(self, opening: int) -> tuple[Speaker | None, int] | None:
+        """The last reporting verb before the opening mark in the same sentence."""
+        first = self._token_at(opening)
+        floor = self._sentence_start_token(first) if first < len(self.words) else 0
+        for j in range(first - 1, floor - 1, -1):
+            if self.quoted[j] is not None:
+                continue
+            if self.is_cue[j]:
+                return self._cue_speaker(j), j
+            according = self._according_to(j)
+            if according is not None:
+                return according, j
+        return None
+
+    def _context(self, start: int, end: int) -> tuple[int, int]:
+        first = self.sentences.spans[self.sentences.index_at(start)] if self.sentences.spans else (start, end)
+        last = self.sentences.spans[self.sentences.index_at(max(start, end - 1))] if self.sentences.spans else (start, end)
+        return first[0], max(last[1], end)
+
+    def quotes(self) -> list[Quote]:
+        results: list[Quote] = []
+        previous: tuple[int, Speaker | None] | None = None  # (sentence index, speaker)
+        for opening, start, end in self.spans:
+            close = end
+            while close < len(self.text) and self.text[close] in ", \t":
+                close += 1
+            found = self._post_cue(close, end) or self._pre_cue(opening)
+            speaker, cue = (found[0], self.words[found[1]]) if found else (None, None)
+            sentence = self.sentences.index_at(opening)
+            if found is None:
+                opens_sentence = not self.text[self.sentences.spans[sentence][0] : opening].strip()
+                if previous is not None and (
+                    previous[0] == sentence or (opens_sentence and previous[0] == sentence - 1)
+                ):
+                    speaker, cue = previous[1], "continued"
+                elif opens_sentence:
+                    speaker = self._previous_sentence_subject(sentence)
+                    cue = "continued" if speaker else None
+            previous = (self.sentences.index_at(max(start, end - 1)), speaker)
+            if found is not None:
+                self._remember(found[1], speaker)
+            context_start, context_end = self._context(opening, end)
+            quote = Quote(text=self.text[start:end], start=start, end=end, cue=cue,
+                          context_start=context_start, context_end=context_end)
+            if speaker is not None:
+                quote.speaker = speaker.name
+                quote.speaker_role = speaker.role
+                quote.speaker_country = speaker.country
+                quote.speaker_kind = speaker.kind
+                quote.speaker_start, quote.speaker_end = speaker.start, speaker.end
+            results.append(quote)
+        return results
+
+    def _previous_sentence_subject(self, sentence: int) -> Speaker | None:
+        """For a quotation opening its sentence: the previous sentence's speaker or subject."""
+        if sentence == 0 or not self.sentences.spans:
+            return None
+        start, end = self.sentences.spans[sentence - 1]
+        first, last = self._token_at(start), self._token_at(end)
+        for i in range(first, last):
+            if self.is_cue[i] and self._cue_cache.get(i):
+                return self._cue_cache[i]
+        span = self._subject_span(first) if first < last else None
+        if span is None:
+            return None
+        speaker = self._speaker_from_np(*span)
+        return speaker if speaker is not None and speaker.kind == "person" else None

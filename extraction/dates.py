@@ -1,0 +1,123 @@
+"""Date phrases in news text, resolved against the publication date.
+
+Precision follows :class:`extraction.models.Vote`: ``YYYY-MM-DD`` or ``YYYY-MM``. A phrase
+that needs the publication date ("Wednesday", "last month", "Oct. 12") resolves to None
+without one, and so does one too vague for a month ("last year"); nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+
+_MONTH_NAMES = "|".join(sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True))
+_MONTH = rf"(?P<month>(?:{_MONTH_NAMES})\b\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+# Each pattern is tried on its own (group names repeat); the longest phrase wins.
+_PATTERNS = [
+    re.compile(pattern)
+    for pattern in (
+        r"\b(?P<year>\d{4})-(?P<month_number>\d\d)-(?P<day>\d\d)\b",
+        rf"\b{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_MONTH}\s+{_YEAR}\b",
+        # A bare month needs a preposition: "in May", not the verb "may".
+        rf"\b(?:[Ii]n|[Ss]ince|[Ll]ast|[Ee]arly|[Ll]ate|[Mm]id-?)\s+{_MONTH}(?!\s*\d)",
+        rf"\b(?:(?P<last>[Ll]ast)\s+|[Oo]n\s+)?(?P<weekday>{'|'.join(calendar.day_name)})\b",
+        r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ee]arlier\s+)?[Tt]his\s+"
+        r"(?:month|year|week)|[Ll]ast\s+(?:month|year|week))\b",
+    )
+]
+
+
+def find_date_phrases(text: str) -> list[tuple[int, int, str]]:
+    """Every date phrase in ``text`` as (start, end, phrase), in order, non-overlapping."""
+    found = sorted(
+        (match.start(), -match.end(), match.group())
+        for pattern in _PATTERNS
+        for match in pattern.finditer(text)
+    )
+    phrases: list[tuple[int, int, str]] = []
+    for start, negative_end, phrase in found:
+        if phrases and start < phrases[-1][1]:
+            continue
+        phrases.append((start, -negative_end, phrase))
+    return phrases
+
+
+def _published_date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _month_before(day: dt.date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def resolve_date(phrase: str, published: str | None) -> str | None:
+    """``YYYY-MM-DD`` or ``YYYY-MM`` for a date phrase, or None when it cannot be resolved."""
+    if not isinstance(phrase, str):
+        return None
+    base = _published_date(published)
+    for pattern in _PATTERNS:
+        match = pattern.fullmatch(phrase.strip())
+        if match:
+            return _resolve_match(match.groupdict(), base)
+    return None
+
+
+def _resolve_match(groups: dict, base: dt.date | None) -> str | None:
+    if groups.get("relative"):
+        return _resolve_relative(groups["relative"].lower().split(), base)
+    if groups.get("weekday"):
+        if base is None:
+            return None
+        days_back = (base.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
+        if groups.get("last") and days_back == 0:
+            days_back = 7
+        return (base - dt.timedelta(days=days_back)).isoformat()
+    month = int(groups["month_number"]) if groups.get("month_number") else _MONTHS.get(
+        (groups.get("month") or "").rstrip(".").lower()
+    )
+    if not month or not 1 <= month <= 12:
+        return None
+    year = int(groups["year"]) if groups.get("year") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    if year is None:
+        if base is None:
+            return None
+        year = base.year
+        latest = (base.month, base.day) if day else (base.month,)
+        if ((month, day) if day else (month,)) > latest:
+            year -= 1  # the most recent such date on or before publication
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve_relative(words: list[str], base: dt.date | None) -> str | None:
+    if base is None:
+        return None
+    if words == ["yesterday"]:
+        return (base - dt.timedelta(days=1)).isoformat()
+    if words == ["today"]:
+        return base.isoformat()
+    if words == ["tomorrow"]:
+        return (base + dt.timedelta(days=1)).isoformat()
+    if words[-1] == "month":
+        return _month_before(base, 1 if words[0] == "last" else 0)
+    return None  # "last year", "last week", "this year": coarser than a month

@@ -1,0 +1,75 @@
+"""Paragraph and sentence boundaries as ``(start, end)`` character spans.
+
+Rule-based: paragraphs are separated by blank lines (or by single line breaks when a text
+has no blank line); a sentence ends at ``.``, ``!`` or ``?`` (plus any closing quotation marks
+or brackets) followed by a space and a capital, digit or opening mark, unless the period ends
+a known abbreviation ("Sen.", "U.S.") or an initial ("Donald J. Trump").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
+_WORD_BEFORE_PERIOD = re.compile(r"([\w.]+)\.*[”’\"')\]]*$")
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen sens rep reps gov gen lt col maj capt sgt adm cmdr st jr sr prof rev
+    inc corp co ltd no nos vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.n u.k e.u d.c a.m p.m i.e e.g ft mt pres gop""".split()
+)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty paragraph."""
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    spans, start = [], 0
+    for brk in breaks.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _ends_abbreviation(text: str, period: int) -> bool:
+    """Whether the period at ``period`` closes an abbreviation or an initial."""
+    match = _WORD_BEFORE_PERIOD.search(text, max(0, period - 12), period + 1)
+    if match is None:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, never crossing a paragraph boundary."""
+    spans = []
+    for para_start, para_end in paragraph_spans(text):
+        start = para_start
+        for end in _SENTENCE_END.finditer(text, para_start, para_end):
+            if text[end.start()] == "." and end.group().startswith(".") and len(end.group().rstrip("”’\"')]")) == 1:
+                if _ends_abbreviation(text, end.start()):
+                    continue
+            spans.append((start, end.end()))
+            start = end.end()
+            while start < para_end and text[start].isspace():
+                start += 1
+        if start < para_end:
+            spans.append((start, para_end))
+    return spans
+
+
+class SentenceIndex:
+    """Sentence lookup by character offset."""
+
+    def __init__(self, text: str):
+        self.spans = sentence_spans(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def index_at(self, offset: int) -> int:
+        """Index of the sentence holding ``offset`` (or the last one starting before it)."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def span_at(self, offset: int) -> tuple[int, int]:
+        return self.spans[self.index_at(offset)] if self.spans else (0, 0)

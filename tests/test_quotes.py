@@ -1,0 +1,283 @@
+"""Direct quotations: finding the quoted words and attributing them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.quotes import extract_quotes
+from extraction.sentences import paragraph_spans, sentence_spans
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO / "data" / "sources" / "unga-annexation-vote-2022.txt"
+GOLD = REPO.parent / "shared" / "gold" / "unga-annexation-vote-2022.json"
+
+
+def only(text: str, words: str):
+    """The one quotation of ``text`` whose words are ``words``."""
+    found = [q for q in extract_quotes(text) if q.text == words]
+    assert len(found) == 1, [q.text for q in extract_quotes(text)]
+    return found[0]
+
+
+def plain(value: str | None) -> str | None:
+    return value.replace("’", "'") if value else value
+
+
+# --- the bundled article against its gold file -----------------------------------------------
+@pytest.fixture(scope="module")
+def gold_and_found():
+    if not GOLD.exists():
+        pytest.skip("gold file not available (../shared is absent)")
+    text = ARTICLE.read_text(encoding="utf-8")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["quotes"]
+    return gold, {(q.start, q.end): q for q in extract_quotes(text)}
+
+
+def test_bundled_article_every_gold_quotation_found_with_exact_span(gold_and_found):
+    gold, found = gold_and_found
+    missing = [g["text"] for g in gold if (g["start"], g["end"]) not in found]
+    assert missing == []
+
+
+def test_bundled_article_speakers_match_gold(gold_and_found):
+    gold, found = gold_and_found
+    wrong = [
+        (g["speaker"], found[g["start"], g["end"]].speaker)
+        for g in gold
+        if found[g["start"], g["end"]].speaker != g["speaker"]
+    ]
+    assert wrong == []
+
+
+def test_bundled_article_roles_countries_kinds_match_gold(gold_and_found):
+    gold, found = gold_and_found
+    for g in gold:
+        quote = found[g["start"], g["end"]]
+        assert plain(quote.speaker_role) == plain(g["speaker_role"]), g["text"]
+        assert quote.speaker_country == g["speaker_country"], g["text"]
+        assert quote.speaker_kind == g["speaker_kind"], g["text"]
+
+
+def test_bundled_article_has_no_quotation_beyond_gold(gold_and_found):
+    gold, found = gold_and_found
+    assert set(found) == {(g["start"], g["end"]) for g in gold}
+
+
+# --- finding quotations ----------------------------------------------------------------------
+def test_text_is_exactly_the_slice_without_marks():
+    text = "Mara Delgado said the plan was “bold”. “We start now,” she added."
+    for quote in extract_quotes(text):
+        assert quote.text == text[quote.start : quote.end]
+        assert text[quote.start - 1] in "“" and text[quote.end] in "”"
+    assert [q.text for q in extract_quotes(text)] == ["bold", "We start now,"]
+
+
+def test_short_quotations_inside_a_sentence():
+    text = "Analyst Piet Vrolijk called the deal “fair” and said critics showed “double standards”."
+    assert [q.text for q in extract_quotes(text)] == ["fair", "double standards"]
+    assert {q.speaker for q in extract_quotes(text)} == {"Piet Vrolijk"}
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "The country’s envoy, who loved ’90s rock ’n’ roll, said: “It’s the people’s choice.”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["It’s the people’s choice."]
+
+
+def test_opening_curly_mark_closed_by_single_mark():
+    text = "Tomas Ekberg said: “We will never accept this.’ Later the council met. Ekberg was “pleased”."
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We will never accept this.", "pleased"]
+
+
+def test_opening_curly_mark_closed_by_straight_mark():
+    text = 'Senator Ilse Moor said: “We will vote no." The chamber then adjourned.'
+    assert only(text, "We will vote no.").speaker == "Ilse Moor"
+
+
+def test_straight_quotes_with_nested_single_quotes():
+    text = "\"They called it 'a farce', and I agree,\" said Rafael Oyelaran, a trade unionist."
+    quote = only(text, "They called it 'a farce', and I agree,")
+    assert quote.speaker == "Rafael Oyelaran"
+    assert quote.speaker_role == "trade unionist"
+
+
+def test_curly_quotes_with_nested_single_quotes():
+    text = "“The word ‘victory’ means nothing here,” said Hana Suda."
+    assert only(text, "The word ‘victory’ means nothing here,").speaker == "Hana Suda"
+
+
+def test_quotation_over_several_paragraphs_is_one_quotation():
+    text = (
+        "Minister Carla Benedetti gave a long speech.\n\n"
+        "“We have waited too long for this day.\n\n"
+        "“The people have spoken, and the world must listen.”\n\n"
+        "The hall applauded."
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.text == text[quote.start : quote.end]
+    assert quote.text.startswith("We have waited") and quote.text.endswith("must listen.")
+    assert "\n\n“The people" in quote.text
+    assert quote.speaker == "Carla Benedetti"
+
+
+def test_unclosed_quotation_stops_at_its_paragraph():
+    text = "Orla Finnegan said “this never ends\n\nThe next paragraph is narrative."
+    assert [q.text for q in extract_quotes(text)] == ["this never ends"]
+
+
+def test_typewriter_double_marks():
+    text = "''We are ready,'' said Governor Amos Kettering. ''Very ready.''"
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("We are ready,", "Amos Kettering"),
+        ("Very ready.", "Amos Kettering"),
+    ]
+
+
+def test_titles_nobody_said_are_not_quotations():
+    text = "She appeared on “Morning Politics Weekly” before the vote."
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("text", ["", "“", "”", "\"", "'", "“’", "‘“’”", "a “b\n\n“c", "''''", "'''x'''"])
+def test_unbalanced_marks_never_crash(text):
+    for quote in extract_quotes(text):
+        assert quote.text == text[quote.start : quote.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,:\n“”‘’\"'Hhe said SmithX")), max_size=120) | st.text(max_size=80))
+def test_never_raises_and_offsets_index_the_text(text):
+    quotes = extract_quotes(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    for quote in quotes:
+        assert quote.text == text[quote.start : quote.end]
+        assert quote.text.strip() == quote.text and quote.text
+        if quote.speaker_start is not None:
+            assert 0 <= quote.speaker_start < quote.speaker_end <= len(text)
+        assert 0 <= quote.context_start <= quote.start and quote.end <= quote.context_end <= len(text)
+
+
+# --- attribution patterns --------------------------------------------------------------------
+def test_quote_then_pronoun_said_resolves_to_the_person_named_before():
+    text = (
+        "Foreign Minister Ada Lindqvist met her counterpart on Monday. "
+        "“The talks were useful,” she said."
+    )
+    quote = only(text, "The talks were useful,")
+    assert (quote.speaker, quote.speaker_kind, quote.cue) == ("Ada Lindqvist", "person", "said")
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+
+
+def test_inverted_said_with_apposition_gives_role_and_country():
+    text = "“No deal is better than this deal,” said Ravi Menon, the Indian trade minister."
+    quote = only(text, "No deal is better than this deal,")
+    assert quote.speaker == "Ravi Menon"
+    assert quote.speaker_role == "Indian trade minister"
+    assert quote.speaker_country == "IND"
+
+
+def test_said_colon_with_role_before_the_name():
+    text = "Brazil’s UN ambassador Lucia Pereira said: “We cannot stay silent.”"
+    quote = only(text, "We cannot stay silent.")
+    assert (quote.speaker, quote.speaker_role, quote.speaker_country) == (
+        "Lucia Pereira", "Brazil's UN ambassador", "BRA")
+
+
+def test_told_reporters_that():
+    text = "Kremlin spokesman Oleg Marchenko told reporters that “nothing has changed”."
+    quote = only(text, "nothing has changed")
+    assert (quote.speaker, quote.speaker_country, quote.cue) == ("Oleg Marchenko", "RUS", "told")
+
+
+def test_reporting_verb_with_object_before_the_quote():
+    text = "Chile’s envoy Marta Solis lamented the council’s “paralysis”."
+    quote = only(text, "paralysis")
+    assert (quote.speaker, quote.cue) == ("Marta Solis", "lamented")
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    text = "Prime Minister Jonas Albrecht welcomed the result, tweeting: “A great day for Europe.”"
+    assert only(text, "A great day for Europe.").speaker == "Jonas Albrecht"
+
+
+def test_adding_that_it_keeps_the_speaker_not_the_content_subject():
+    text = "Envoy Karim Haddad said the text was “unbalanced”, adding that it “ignores the facts”."
+    assert only(text, "ignores the facts").speaker == "Karim Haddad"
+
+
+def test_surname_resolves_to_the_full_name_given_anywhere():
+    text = (
+        "Senator Nora Castellanos opened the hearing. "
+        "“We need answers,” Castellanos said. “And we need them now.”"
+    )
+    assert {q.speaker for q in extract_quotes(text)} == {"Nora Castellanos"}
+    assert only(text, "We need answers,").speaker_role == "Senator"
+
+
+def test_he_said_picks_the_latest_speaking_person():
+    text = (
+        "Mayor Ben Oduya spoke first. The budget was approved, said treasurer Lars Kvist. "
+        "“It balances the books,” he said."
+    )
+    assert only(text, "It balances the books,").speaker == "Lars Kvist"
+
+
+def test_quotation_opening_a_paragraph_continues_the_previous_speaker():
+    text = (
+        "“We support the plan,” said Ines Duarte, a spokeswoman for the ministry.\n\n"
+        "“But funding must follow.”"
+    )
+    assert only(text, "But funding must follow.").speaker == "Ines Duarte"
+
+
+def test_quotation_after_a_sentence_naming_the_speaker():
+    text = "Ambassador Yusuf Demir addressed the assembly on Tuesday.\n\n“This war must end.”"
+    assert only(text, "This war must end.").speaker == "Yusuf Demir"
+
+
+def test_document_is_the_speaker_of_its_quoted_words():
+    text = (
+        "The report published on Friday says the measures are “disproportionate”. "
+        "It urges the government to “act without delay”."
+    )
+    for words in ("disproportionate", "act without delay"):
+        quote = only(text, words)
+        assert (quote.speaker, quote.speaker_kind, quote.speaker_role) == ("the report", "document", None)
+
+
+def test_country_as_speaker():
+    text = "Norway said the vote was “a turning point”."
+    quote = only(text, "a turning point")
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_country) == ("Norway", "country", "NOR")
+
+
+def test_quotation_without_any_speaker():
+    text = "The so-called “peace plan” was never published."
+    quote = only(text, "peace plan")
+    assert (quote.speaker, quote.speaker_kind) == (None, "unknown")
+
+
+def test_context_covers_the_sentence_holding_the_quotation():
+    text = "First sentence here. Lena Holm said “yes” to the offer. Last one."
+    quote = only(text, "yes")
+    assert text[quote.context_start : quote.context_end] == "Lena Holm said “yes” to the offer."
+
+
+# --- sentences -------------------------------------------------------------------------------
+def test_sentences_respect_abbreviations_and_initials():
+    text = "Sen. John Q. Public spoke in the U.S. capital. He left."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Sen. John Q. Public spoke in the U.S. capital.", "He left."]
+
+
+def test_paragraphs_split_on_blank_lines_or_single_breaks():
+    assert paragraph_spans("a\n\nb\nc") == [(0, 1), (3, 6)]
+    assert paragraph_spans("a\nb") == [(0, 1), (2, 3)]

@@ -1,0 +1,221 @@
+"""Votes read from news text and UN releases (extraction.votes)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.votes import extract_votes
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTICLE = Path(__file__).resolve().parents[1] / "data/sources/unga-annexation-vote-2022.txt"
+
+
+def only(votes, **criteria):
+    """The single vote matching every criterion."""
+    matching = [v for v in votes if all(getattr(v, k) == value for k, value in criteria.items())]
+    assert len(matching) == 1, (criteria, votes)
+    return matching[0]
+
+
+def assert_offsets(text, votes):
+    for vote in votes:
+        assert 0 <= vote.start <= vote.end <= len(text)
+        for iso3, (start, end) in vote.position_spans.items():
+            assert 0 <= start < end <= len(text)
+            assert iso3 in vote.positions
+
+
+# ------------------------------------------------------------------ the bundled article
+@pytest.fixture(scope="module")
+def gold():
+    path = SHARED / "gold/unga-annexation-vote-2022.json"
+    if not path.exists():
+        pytest.skip("shared gold file not available")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_bundled_article_matches_gold(gold):
+    text = ARTICLE.read_text(encoding="utf-8")
+    votes = extract_votes(text, "2022-10-12")
+    assert len(votes) == len(gold["votes"])
+    assembly_gold = next(v for v in gold["votes"] if v["body"] == "UNGA")
+    assembly = only(votes, body="UNGA")
+    for key in ("date", "yes", "no", "abstain", "absent", "absent_derived", "members", "adopted",
+                "vetoed_by", "positions"):
+        assert getattr(assembly, key) == assembly_gold[key], key
+    council = only(votes, body="UNSC")
+    council_gold = next(v for v in gold["votes"] if v["body"] == "UNSC")
+    assert council.adopted is False
+    assert council.vetoed_by == council_gold["vetoed_by"]
+    assert council.positions == council_gold["positions"]
+    assert council.members == council_gold["members"]
+    assert council.date == "2022-09"  # "last month", from the publication date
+    assert_offsets(text, votes)
+    for iso3, (start, end) in assembly.position_spans.items():
+        assert iso3 in {"RUS", "SYR", "NIC", "PRK", "BLR", "CHN", "IND", "ZAF", "PAK"}
+        assert text[start:end] in {"Russia", "Syria", "Nicaragua", "North Korea", "Belarus", "China",
+                                   "India", "South Africa", "Pakistan"}
+
+
+def test_bundled_article_without_published_date_invents_no_date():
+    votes = extract_votes(ARTICLE.read_text(encoding="utf-8"))
+    assert [v.date for v in votes] == [None, None]
+    assert {v.body for v in votes} == {"UNGA", "UNSC"}
+    assert only(votes, body="UNGA").yes == 143
+
+
+# ------------------------------------------------------------------ other styles
+PRESS_RELEASE = (
+    "The General Assembly today adopted resolution A/RES/77/1 on the situation in Myanmar by a "
+    "recorded vote of 99 in favour to 8 against, with 60 abstentions (In favour: Albania, Andorra, "
+    "Argentina; Against: Belarus, China, Russian Federation; Abstaining: India, Pakistan, "
+    "South Africa)."
+)
+
+
+def test_press_release_with_labelled_lists_and_symbol():
+    (vote,) = extract_votes(PRESS_RELEASE, "2022-11-15")
+    assert (vote.body, vote.date, vote.resolution) == ("UNGA", "2022-11-15", "A/RES/77/1")
+    assert (vote.yes, vote.no, vote.abstain, vote.adopted) == (99, 8, 60, True)
+    assert vote.positions == {
+        "ALB": "yes", "AND": "yes", "ARG": "yes", "BLR": "no", "CHN": "no", "RUS": "no",
+        "IND": "abstain", "PAK": "abstain", "ZAF": "abstain",
+    }
+    assert vote.subject == "resolution on the situation in Myanmar"
+
+
+def test_press_release_names_after_each_count():
+    text = ("The draft resolution (A/77/L.5) was adopted by a recorded vote of 141 in favour to 5 "
+            "against (Belarus, Democratic People's Republic of Korea, Eritrea, Russian Federation, "
+            "Syria), with 35 abstentions.")
+    (vote,) = extract_votes(text)
+    assert (vote.resolution, vote.yes, vote.no, vote.abstain) == ("A/77/L.5", 141, 5, 35)
+    assert vote.positions == {iso3: "no" for iso3 in ("BLR", "PRK", "ERI", "RUS", "SYR")}
+
+
+def test_security_council_veto_by_two_members():
+    text = ("UNITED NATIONS, May 26 (Reuters) - China and Russia on Thursday vetoed a U.S.-led push "
+            "to impose more United Nations sanctions on North Korea over its renewed ballistic missile "
+            "launches. The remaining 13 members of the Security Council voted in favour of the draft "
+            "resolution, S/2022/431.")
+    (vote,) = extract_votes(text, "2022-05-27")
+    assert (vote.body, vote.date, vote.resolution) == ("UNSC", "2022-05-26", "S/2022/431")
+    assert sorted(vote.vetoed_by) == ["CHN", "RUS"]
+    assert vote.positions == {"CHN": "no", "RUS": "no"}
+    assert "PRK" not in vote.positions  # the subject of the sanctions did not vote
+    assert (vote.yes, vote.no, vote.abstain, vote.members, vote.adopted) == (13, 2, 0, 15, False)
+
+
+def test_demonym_veto_and_threats():
+    text = ("A Russian veto blocked the draft in the 15-nation Security Council on Friday, while China "
+            "and India abstained. Eleven members voted in favour.")
+    (vote,) = extract_votes(text, "2022-02-26")
+    assert vote.vetoed_by == ["RUS"]
+    assert vote.positions == {"RUS": "no", "CHN": "abstain", "IND": "abstain"}
+    assert (vote.yes, vote.date, vote.adopted) == (11, "2022-02-25", False)
+    assert extract_votes("Russia threatened to veto any resolution on the matter, diplomats said.") == []
+
+
+def test_human_rights_council_vote():
+    text = ("GENEVA - The U.N. Human Rights Council on Friday voted to set up an investigation into "
+            "alleged abuses in Iran. The resolution was adopted by 25 votes in favour, six against and "
+            "16 abstentions. China and Pakistan voted against, while India abstained.")
+    (vote,) = extract_votes(text, "2022-11-25")
+    assert (vote.body, vote.date, vote.members) == ("HRC", "2022-11-25", 47)
+    assert (vote.yes, vote.no, vote.abstain, vote.absent, vote.absent_derived) == (25, 6, 16, 0, True)
+    assert vote.positions == {"CHN": "no", "PAK": "no", "IND": "abstain"}
+    assert vote.subject.startswith("set up an investigation")
+    assert "IRN" not in vote.positions
+
+
+def test_amendment_rejected_before_the_main_vote():
+    text = ("Before the vote, the assembly rejected an amendment proposed by Russia by 15 votes to 95, "
+            "with 40 abstentions. The General Assembly then adopted the resolution on 7 April 2022 by "
+            "93 votes in favour to 24 against, with 58 abstentions.")
+    amendment, resolution = extract_votes(text)
+    assert (amendment.yes, amendment.no, amendment.abstain, amendment.adopted) == (15, 95, 40, False)
+    assert "amendment" in amendment.subject and amendment.positions == {}
+    assert (resolution.yes, resolution.no, resolution.abstain) == (93, 24, 58)
+    assert (resolution.adopted, resolution.date, resolution.body) == (True, "2022-04-07", "UNGA")
+
+
+def test_numbers_in_words_and_last_years_tally():
+    text = ("In the General Assembly, one hundred and forty-one countries voted in favour of the "
+            "resolution demanding a withdrawal, five voted against and thirty-five abstained. Last "
+            "year, a similar resolution passed by 100 votes to 11, with 58 abstentions.")
+    current, earlier = extract_votes(text, "2023-03-02")
+    assert (current.yes, current.no, current.abstain, current.adopted) == (141, 5, 35, True)
+    assert current.subject == "resolution demanding a withdrawal"
+    assert (earlier.yes, earlier.no, earlier.abstain, earlier.date) == (100, 11, 58, None)
+    assert earlier.date_text == "Last year"
+
+
+def test_joined_list_and_the_rest_in_another_wording():
+    text = ("The 193-member General Assembly voted 120 in favour on Monday. Only two nations joined "
+            "Israel in voting against: the United States and Nauru. Fifty-one countries abstained, "
+            "including Germany and Japan. The rest did not vote.")
+    (vote,) = extract_votes(text, "2021-12-07")
+    assert (vote.yes, vote.no, vote.abstain, vote.members) == (120, 3, 51, 193)
+    assert (vote.absent, vote.absent_derived, vote.date) == (19, True, "2021-12-06")
+    assert vote.positions == {"ISR": "no", "USA": "no", "NRU": "no", "DEU": "abstain",
+                              "JPN": "abstain"}
+
+
+def test_unanimous_council_resolution_number():
+    (vote,) = extract_votes("The Security Council unanimously adopted resolution 2231 (2015) "
+                            "endorsing the nuclear deal.")
+    assert (vote.body, vote.resolution, vote.yes, vote.no, vote.abstain) == (
+        "UNSC", "S/RES/2231 (2015)", 15, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "The foreign ministers met in Geneva on Tuesday to discuss trade. Officials said voters "
+         "would be consulted in March.",
+     "Time passed and the company adopted a new strategy.",
+     "Biden said the vote sent a clear message to Moscow."],
+)
+def test_no_vote(text):
+    assert extract_votes(text, "2022-05-01") == []
+
+
+# ------------------------------------------------------------------ robustness
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.one_of(st.none(), st.text(max_size=12)))
+def test_never_raises_and_offsets_index_the_text(text, published):
+    assert_offsets(text, extract_votes(text, published))
+
+
+VOTE_WORDS = st.sampled_from(
+    ["Russia", "China", "voted", "against", "in favour", "abstained", "vetoed", "13", "Thirty-five",
+     "countries", "Security Council", "General Assembly", "(In favour:", "Against:", ";", ")", ",",
+     ".", " and ", "the rest did not vote", "on Wednesday", "last month", "amendment", "193-member",
+     "A/RES/ES-11/4", "’s", "joined", "including", "adopted", "rejected", "unanimously"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(VOTE_WORDS, max_size=40).map(" ".join), st.sampled_from([None, "2022-10-12"]))
+def test_vote_like_noise_never_raises(text, published):
+    votes = extract_votes(text, published)
+    assert_offsets(text, votes)
+    for vote in votes:
+        for key in ("yes", "no", "abstain", "absent"):
+            assert getattr(vote, key) is None or getattr(vote, key) >= 0
+
+
+def test_what_was_voted_on_is_not_a_voter():
+    text = ("The General Assembly voted 143-9 in favour of Palestine, with 25 abstentions. The United "
+            "States and Israel voted against.")
+    (vote,) = extract_votes(text)
+    assert (vote.yes, vote.no, vote.abstain) == (143, 9, 25)
+    assert vote.positions == {"USA": "no", "ISR": "no"}
+
+
+def test_votes_outside_the_un_are_ignored():
+    text = ("In 1998 in the Senate's 80-19 vote for admitting Poland, Hungary, and the Czech Republic "
+            "to NATO both parties split 4 to 1 in favor.")
+    assert extract_votes(text) == []
