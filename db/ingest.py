@@ -281,7 +281,10 @@ def _speaker_id(db: Database, quote: Quote) -> int | None:
         surname = key.rsplit(" ", 1)[-1]
         full_names = _people_with_surname(db, surname)
         if surname == key and len(full_names) == 1:
-            return full_names[0]  # a bare surname joins the one full name ending with it
+            return next(iter(full_names))  # a bare surname joins the one full name ending with it
+        same_person = [i for i, other in full_names.items() if _same_full_name(key, other)]
+        if len(same_person) == 1:
+            return same_person[0]  # "Donald Trump" joins "Donald J. Trump"
         if surname != key and not full_names:
             bare = db.execute(
                 "SELECT id FROM speakers WHERE name_key = ? AND kind IN (?, ?)", [surname, *PERSON_KINDS]
@@ -293,13 +296,28 @@ def _speaker_id(db: Database, quote: Quote) -> int | None:
     ).last_pk
 
 
-def _people_with_surname(db: Database, surname: str) -> list[int]:
-    """Speakers (people) stored under a full name, several words, ending with ``surname``."""
-    return _column(
-        db,
-        "SELECT id FROM speakers WHERE substr(name_key, -length(?) - 1) = ' ' || ? AND kind IN (?, ?)",
-        surname, surname, *PERSON_KINDS,
+def _people_with_surname(db: Database, surname: str) -> dict[int, str]:
+    """Speakers (people) stored under a full name, several words, ending with ``surname``: id -> key."""
+    return dict(
+        db.execute(
+            "SELECT id, name_key FROM speakers WHERE substr(name_key, -length(?) - 1) = ' ' || ? AND kind IN (?, ?)",
+            [surname, surname, *PERSON_KINDS],
+        ).fetchall()
     )
+
+
+def _same_full_name(first: str, second: str) -> bool:
+    """Whether two name keys differ only by middle initials present in one of them.
+
+    "donald j. trump" and "donald trump" agree; "george h. w. bush" and "george w. bush" do not.
+    """
+    def parts(key: str) -> tuple[list[str], list[str]]:
+        words = key.split()
+        initials = [w for w in words[1:-1] if len(w.rstrip(".")) == 1]
+        return [w for w in words if w not in initials], initials
+
+    (names_a, initials_a), (names_b, initials_b) = parts(first), parts(second)
+    return names_a == names_b and (not initials_a or not initials_b)
 
 
 def _add_quote(db: Database, source_id: int, quote: Quote) -> None:

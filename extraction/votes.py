@@ -16,6 +16,7 @@ from extraction.countries import CountryMention, find_countries
 from extraction.dates import find_date_phrases, resolve_date
 from extraction.models import Position, Vote
 from extraction.numbers import NUMBER, parse_number
+from extraction.sentences import sentence_spans
 
 PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "GBR", "RUS", "USA"})  # UN Charter, Article 23
 FIXED_MEMBERSHIP = {"UNSC": 15, "HRC": 47}
@@ -134,6 +135,45 @@ _SUBJECT_TAIL = re.compile(
 _PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|had|have|will|would|could|failed|passed|adopted"
                         r"|received|got|won|states|says|said)\b")
 _NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
+_JOINT = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?"
+    r"|\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+|\s*;\s*)")
+_BACKWARD_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:(?:which|who|that|also|both|all|had|have|has|then|itself|too|instead|again"
+    r"|jointly|yesterday|today)\s+|on\s+[A-Z]\w+(?:\s+\d{1,2})?\s+|,\s*)*")
+_BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)",
+                            _F)
+_VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
+_VETO_THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
+                          r"to)\s+(?:\w+\s+)?$", _F)
+
+# ---------------------------------------------------------------- adoption, kind, symbol, subject
+_REJECTED = re.compile(
+    r"\b(?:rejected|defeated|voted\s+down|blocked)\b|\bfailed\s+(?:to\s+(?:pass|be\s+adopted|win|get"
+    r"|secure|garner|gain|receive|muster)|by)\b|\bnot\s+(?:been\s+|be\s+)?adopted\b|\bdid\s+not\s+pass\b"
+    r"|\bfell\s+short\b", _F)
+_ADOPTED = re.compile(r"\b(?:adopted|passed|approved|endorsed)\b", _F)
+_DOCUMENT_NOUN = re.compile(r"\b(?:resolution|draft|text|motion|amendment|measure|decision|proposal)s?\b",
+                            _F)
+_VOTE_VERB = re.compile(r"\bvot(?:e|ed|es|ing)\b", _F)
+_AMENDMENT = re.compile(r"\bamendments?\b", _F)
+_OTHER_VOTE = re.compile(
+    r"\b(?:similar|previous|earlier|prior|separate|another|rival|competing|last\s+year['’]s|"
+    r"last\s+month['’]s)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|vote|measure|motion)s?\b", _F)
+_YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b", _F)
+_SYMBOL = re.compile(r"\b[AES]/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
+                     r"(?:\s\((?:19|20)\d\d\))?")
+_SUBJECT = re.compile(
+    r"\b(?:(?P<article>an?|the)\s+)?(?P<phrase>(?(article)(?:[\w-]+\s+){0,2}?|)(?:resolution|text|motion|amendment|"
+    r"measure|draft)\b(?P<rest>\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,12})?)"
+    r"|\bvoted\s+to\s+(?P<purpose>[a-z][\w’'-]*(?:\s+[\w’'-]+){1,12})")
+_SUBJECT_TAIL = re.compile(
+    rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})|on\s+(?:\d|[A-Z]\w+day|"
+    r"[A-Z][a-z]+\.?\s+\d)|(?:in|at|by|before|of)\s+the\s+[^,]*?(?:Council|Assembly|Committee|council"
+    r"|assembly)|(?:last|this)\s+\w+|(?:today|yesterday|on\s+[A-Z]\w+day))\b.*$")
+_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|had|have|will|would|could|failed|passed|adopted"
+                        r"|received|got|won|states|says|said)\b")
+_NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n\s*")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|No|Jan|Feb|Mar|Apr|Jun|Jul|"
                            r"Aug|Sep|Sept|Oct|Nov|Dec|Amb|Lt|Col|Gov|Prof|vs|etc|Inc|Ltd|Jr|Sr))\.$")
@@ -188,16 +228,9 @@ class _Draft:
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
-    """Sentence pieces as (start, end), split at sentence ends, ";" and clause joints."""
-    bounds, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text[max(start, match.start() - 6):match.start() + 1]):
-            continue
-        bounds.append((start, match.end()))
-        start = match.end()
-    bounds.append((start, len(text)))
+    """Sentence pieces as (start, end): sentences split again at ";" and clause joints."""
     pieces = []
-    for start, end in bounds:
+    for start, end in sentence_spans(text):
         cut = start
         for joint in _JOINT.finditer(text, start, end):
             if text.count("(", start, joint.start()) > text.count(")", start, joint.start()):

@@ -444,3 +444,13 @@ def test_a_generic_document_speaker_is_not_merged_across_sources(store):
         ("the resolution", "document", None),
         ("the resolution", "document", None),
     ]
+
+
+def test_middle_initials_do_not_split_a_speaker_but_different_initials_do(store):
+    names = ["Marta Q. Lindqvist", "Marta Lindqvist", "Omar R. T. Haddad", "Omar T. Haddad"]
+    for index, name in enumerate(names):
+        text = f'Story {index}. "Words," said {name}.'
+        add_source(store, Document(text), Extraction(quotes=[quote(text, "Words,", name)]))
+    assert sorted(row["name"] for row in store["speakers"].rows) == [
+        "Marta Q. Lindqvist", "Omar R. T. Haddad", "Omar T. Haddad",
+    ]
