@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from rapidfuzz import fuzz, process
+
 FORMS = ("name", "capital", "seat", "demonym")  # preference order when a surface is ambiguous
 
 # Press usage the libraries do not list: (surface, ISO3, form).
@@ -303,3 +305,21 @@ def country_code(name: str) -> str | None:
 def country_name(iso3: str) -> str:
     """The common short English name for an ISO3 code (the code itself when unknown)."""
     return _gazetteer().names.get((iso3 or "").upper(), iso3)
+
+
+@functools.cache
+def _fuzzy_names() -> tuple[list[str], list[str]]:
+    """Country names (not demonyms or capitals) and their ISO3 codes, for fuzzy matching."""
+    gazetteer = _gazetteer()
+    pairs = sorted((surface, entry.iso3) for surface, entry in gazetteer.exact.items()
+                   if entry.form == "name" and len(surface) > 3)
+    return [surface for surface, _ in pairs], [iso3 for _, iso3 in pairs]
+
+
+def fuzzy_country_code(word: str, min_score: float = 90) -> str | None:
+    """The ISO3 code of the country name closest to a misspelling ("Eritre"), or None."""
+    if not isinstance(word, str) or len(word) < 4:
+        return None
+    surfaces, codes = _fuzzy_names()
+    best = process.extractOne(word, surfaces, scorer=fuzz.ratio, score_cutoff=min_score)
+    return codes[best[2]] if best else None

@@ -1,10 +1,11 @@
 """Votes reported in news text and UN releases: body, date, symbol, tallies and named positions.
 
-The text is cut into segments (sentences, split again at ";" and at ", while"-style joints).
-Each segment yields facts — counts, named positions, vetoes, adoption, body, date, symbol —
-and joins the most recent vote it is compatible with (same kind, body, date and no clashing
-count), or starts a new one. An amendment, a "similar"/"previous" resolution or a different
-date therefore becomes a separate vote.
+The text is cut into segments (sentences, split again at ";", at ", while"-style joints and
+after a leading "After ...," clause). Each segment yields facts — counts, named positions,
+vetoes, adoption, body, date, symbol — and joins the most recent vote it is compatible with
+(same kind, body and date, no clashing count or position), or starts a new one. An amendment,
+a "similar"/"previous" resolution, another body or another date is therefore a separate vote.
+Segments that only say how voting works ("a no vote from any permanent member...") are ignored.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ import re
 from dataclasses import dataclass, field
 
 from extraction.countries import CountryMention, find_countries
+from extraction.country_lists import CountryLists
 from extraction.dates import find_date_phrases, resolve_date
 from extraction.models import Position, Vote
 from extraction.numbers import NUMBER, parse_number
 from extraction.sentences import sentence_spans
+from extraction.tallies import COUNTS, find_rest, find_tallies, is_unanimous, side
+from extraction.vote_subjects import vote_subject
 
 PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "GBR", "RUS", "USA"})  # UN Charter, Article 23
 FIXED_MEMBERSHIP = {"UNSC": 15, "HRC": 47}
-COUNTS = ("yes", "no", "abstain", "absent")
+COUNCIL_MAJORITY = 9  # affirmative votes a Security Council resolution needs
 UN_BODIES = frozenset({"UNGA", "UNSC", "HRC", "ECOSOC"})
 _UN_CONTEXT = re.compile(r"\bU\.?N\.?\b|\bUnited Nations\b")
 
@@ -28,6 +32,19 @@ _F = re.IGNORECASE
 _VOTE_WORDS = re.compile(
     r"\bvot|abstain|abstention|veto|in favou?r|against|adopt|unanimous|reject|approv|passed"
     r"|\bfailed|\bsupported by|\bbacked by", _F)
+# How voting works or a record of many votes, not how one vote went: "a no vote from any
+# permanent member blocks action", "the UN has passed five resolutions".
+_GENERIC = re.compile(
+    r"\bany\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:members?|resolutions?|measures?"
+    r"|drafts?|country|state)\b|\bthe\s+power\s+to\b|\b(?:needs?|needed|requires?|required)\s+"
+    r"(?:an?\s+)?(?:two-thirds?|simple|majority|nine)\b"
+    r"|\b(?:passed|adopted|approved)\s+(?:[\w-]+\s+){0,3}?(?:resolutions|texts|drafts)\b", _F)
+CONTEXT_REACH = 3  # a waiting piece of context is used by a vote at most this many segments later
+
+# ---------------------------------------------------------------- segments
+_JOINT = re.compile(r";\s*|,?\s+(?:while|whereas|but|and\s+then)\s+(?=\S)|,\s+(?:before|after)\s+(?=\S)",
+                    _F)
+_LEADING_CLAUSE = re.compile(r"(?:After|Before|Following|Although|Though)\b[^,;()]{5,200}?,\s*")
 
 # ---------------------------------------------------------------- bodies
 _ORDINAL = r"(First|Second|Third|Fourth|Fifth|Sixth)"
@@ -37,83 +54,41 @@ _BODY_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bSecurity Council\b|\bUNSC\b", _F), "UNSC"),
     (re.compile(r"\bGeneral Assembly\b|\bUNGA\b", _F), "UNGA"),
     (re.compile(r"\bEconomic and Social Council\b|\bECOSOC\b", _F), "ECOSOC"),
+    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?(?P<ref>[Cc]ouncil|[Aa]ssembly|Committee)\b", _F),
+     "reference"),
     (re.compile(r"\b(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Council|Assembly|Board|Committee|Commission"
                 r"|Conference)\b"), "named"),
-    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?[Cc]ouncil\b"), "council"),
-    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?(?:[Aa]ssembly|world body)\b"), "assembly"),
+    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?world body\b"), "reference"),
 ]
 _MEMBERSHIP = re.compile(rf"(?P<n>{NUMBER})[-‐\s](?:member|nation|seat|strong)\b", _F)
 
-# ---------------------------------------------------------------- counts
-_N = NUMBER
-_NOUN = (r"(?:(?:other\s+|UN\s+|U\.N\.\s+)?(?:countries|states|nations|members|member\s+states"
-         r"|delegations|governments|votes|council\s+members)(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)")
-_LINK = r"(?:\s*[-–—,]\s*|\s*)(?:(?:have|had|has|also|all|then)\s+)*"
-_AFTER_VERB = r"(?:[\w’'-]+\s+){0,3}?"
-_COUNT_PATTERNS = [re.compile(pattern, _F) for pattern in (
-    # "by a recorded vote of 99 in favour to 8 against", "by 143 votes to 5"
-    rf"\bby\s+(?:an?\s+)?(?:recorded\s+)?(?:vote\s+of\s+)?(?P<yes>{_N})\s+(?:votes?\s+)?"
-    rf"(?:in\s+favou?r\s+)?to\s+(?P<no>{_N})\b",
-    # "voted 13-2", "by a vote of 143-5-35", "a 143-5-35 vote"
-    r"\b(?:vote[ds]?|voting|tally|by|of)\s+(?:of\s+)?(?P<yes>\d+)\s*[-–—]\s*(?P<no>\d+)"
-    r"(?:\s*[-–—]\s*(?P<abstain>\d+))?\b(?![-/])",
-    r"\b(?P<yes>\d+)\s*[-–—]\s*(?P<no>\d+)(?:\s*[-–—]\s*(?P<abstain>\d+))?\s+(?:vote|tally)\b",
-    rf"(?P<yes>{_N})\s+(?:{_NOUN}\s*)?(?:(?:in\s+favou?r\b)|(?:{_LINK}(?:voted|voting|votes?|were)"
-    rf"\s+{_AFTER_VERB}(?:in\s+favou?r|for|yes)\b)|(?:(?:that|which|who)\s+(?:supported|backed)))",
-    rf"\b(?:supported|backed|approved)\s+by\s+(?P<yes>{_N})\s+{_NOUN}",
-    rf"(?P<no>{_N})\s+(?:{_NOUN}\s*)?(?:(?:against|opposed|no\s+votes)\b|(?:{_LINK}(?:voted|voting"
-    rf"|votes?|were)\s+{_AFTER_VERB}(?:against|no)\b))",
-    rf"(?P<abstain>{_N})\s+(?:{_NOUN}\s*)?(?:{_LINK})?(?:abstained|abstaining|abstentions?|abstain)\b",
-    rf"(?P<absent>{_N})\s+(?:{_NOUN}\s*)?(?:{_LINK})?(?:did\s+not|didn't)\s+(?:vote|take\s+part"
-    rf"|participate)|(?P<absent2>{_N})\s+(?:{_NOUN}\s*)?(?:were\s+)?(?:absent|not\s+voting)\b",
-)]
-_JOINED = re.compile(
-    rf"(?P<n>{_N})\s+(?:{_NOUN}\s+)?joined\s+(?P<joined>[^.;:]{{1,80}}?)\s+in\s+(?:voting\s+|votes?\s+)?"
-    r"(?P<side>against|in\s+favou?r|for|no|yes|abstaining|abstention)", _F)
-_REST = re.compile(r"\b(?:the\s+)?(?:rest|remaining\s+(?:countries|states|members|nations)|all\s+"
-                   r"others|others)\s+(?P<what>did\s+not\s+vote|didn't\s+vote|were\s+absent|abstained)",
-                   _F)
-_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|objection)\b", _F)
-
 # ---------------------------------------------------------------- positions and vetoes
+_QUOTE = r"[“\"‘']?"
 _FORWARD_CUES = [(position, re.compile(pattern, _F)) for position, pattern in (
-    ("yes", r"\b(?:voted|voting|votes?)\s+(?:\w+\s+){0,2}?(?:in\s+favou?r|yes)\b(?!\s+of)"
+    ("yes", rf"\b(?:voted|voting|votes?)\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|yes)\b(?!\s+of)"
             r"|\bin\s+favou?r\s*(?=[:(])|\b(?:supporters|backers)\s+(?:included|were)"),
-    ("no", r"\b(?:voted|voting|votes?)\s+(?:\w+\s+){0,2}?(?:against|no)\b|\bagainst\s*(?=[:(])"
-           r"|\bopponents\s+(?:included|were)"),
+    ("no", rf"\b(?:voted|voting|votes?)\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:against|no)\b"
+           r"|\bagainst\s*(?=[:(])|\bopponents\s+(?:included|were)"),
     ("abstain", r"\babstain(?:ed|ing)?\b|\babstentions?\b"),
     ("absent", r"\b(?:did\s+not|didn't)\s+(?:vote|take\s+part)\b|\bnot\s+voting\b|\babsent\b"),
 )]
 _BACKWARD_CUE = re.compile(
     r"(?P<verb>voted|vote|abstained|abstain|vetoed|(?:did\s+not|didn't)\s+vote|were\s+absent)\b"
-    r"(?P<rest>\s+(?:\w+\s+){0,2}?(?:in\s+favou?r|for|yes|against|no)\b)?", _F)
+    rf"(?P<rest>\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|for|yes|against|no)\b)?", _F)
 _LABEL = re.compile(r"(?P<label>In\s+favou?r|Against|Abstain(?:ing|ed|ions?)?|Absent|Did\s+not\s+vote"
                     r"|Not\s+voting|Non-voting)\s*:", _F)
-_LIST_FILLER = re.compile(
-    r"(?:[\s:–—,(-]|\b(?:the|a|an|it|this|that|resolution|draft|text|measure|motion|amendment|"
-    r"proposal|were|was|are|is|included|include|including|among|them|those|such|as|namely|"
-    r"countries|states|nations|members|only|also|both)\b)*", _F)
-_LIST_INTRODUCTION = re.compile(r"[:–—(,-]|\b(?:were|was|are|is|included?|including|namely|such"
-                                r"|among)\b", _F)
-_LIST_DESCRIPTOR = re.compile(r"(?:(?:the|its|their|his|her)\s+)?(?:\S+['’]s\s+)?(?:[a-z][\w-]*\s+){0,4}")
-_LIST_JOINT = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?"
-    r"|\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+|\s*;\s*)")
-_BACKWARD_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:which|who|that|also|both|all|had|have|has|then|itself|too|instead|again"
-    r"|jointly|yesterday|today)\s+|on\s+[A-Z]\w+(?:\s+\d{1,2})?\s+|,\s*)*")
-_BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)",
-                            _F)
 _VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
 _VETO_THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
                           r"to)\s+(?:\w+\s+)?$", _F)
+_VETO_OWNER = re.compile(r"(?:['’]s\s+|\s+)(?:(?:and|double|\w+['’]s)\s+){0,3}(?:\w+\s+)?")
 
-# ---------------------------------------------------------------- adoption, kind, symbol, subject
+# ---------------------------------------------------------------- adoption, kind, symbol
 _REJECTED = re.compile(
-    r"\b(?:rejected|defeated|voted\s+down|blocked)\b|\bfailed\s+(?:to\s+(?:pass|be\s+adopted|win|get"
-    r"|secure|garner|gain|receive|muster)|by)\b|\bnot\s+(?:been\s+|be\s+)?adopted\b|\bdid\s+not\s+pass\b"
-    r"|\bfell\s+short\b", _F)
+    r"\b(?:rejected|defeated|voted\s+down|blocked|scrapped)\b|\bfailed\s+(?:to\s+(?:pass|be\s+adopted"
+    r"|win|get|secure|garner|gain|receive|muster)|by)\b|\bnot\s+(?:been\s+|be\s+)?adopted\b"
+    r"|\bdid\s+not\s+pass\b|\bfell\s+short\b", _F)
 _ADOPTED = re.compile(r"\b(?:adopted|passed|approved|endorsed)\b", _F)
+_NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?$", _F)
 _DOCUMENT_NOUN = re.compile(r"\b(?:resolution|draft|text|motion|amendment|measure|decision|proposal)s?\b",
                             _F)
 _VOTE_VERB = re.compile(r"\bvot(?:e|ed|es|ing)\b", _F)
@@ -124,60 +99,7 @@ _OTHER_VOTE = re.compile(
 _YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b", _F)
 _SYMBOL = re.compile(r"\b[AES]/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
                      r"(?:\s\((?:19|20)\d\d\))?")
-_SUBJECT = re.compile(
-    r"\b(?:(?P<article>an?|the)\s+)?(?P<phrase>(?(article)(?:[\w-]+\s+){0,2}?|)(?:resolution|text|motion|amendment|"
-    r"measure|draft)\b(?P<rest>\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,12})?)"
-    r"|\bvoted\s+to\s+(?P<purpose>[a-z][\w’'-]*(?:\s+[\w’'-]+){1,12})")
-_SUBJECT_TAIL = re.compile(
-    rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})|on\s+(?:\d|[A-Z]\w+day|"
-    r"[A-Z][a-z]+\.?\s+\d)|(?:in|at|by|before|of)\s+the\s+[^,]*?(?:Council|Assembly|Committee|council"
-    r"|assembly)|(?:last|this)\s+\w+|(?:today|yesterday|on\s+[A-Z]\w+day))\b.*$")
-_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|had|have|will|would|could|failed|passed|adopted"
-                        r"|received|got|won|states|says|said)\b")
 _NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
-_JOINT = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?"
-    r"|\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+|\s*;\s*)")
-_BACKWARD_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:which|who|that|also|both|all|had|have|has|then|itself|too|instead|again"
-    r"|jointly|yesterday|today)\s+|on\s+[A-Z]\w+(?:\s+\d{1,2})?\s+|,\s*)*")
-_BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)",
-                            _F)
-_VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
-_VETO_THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
-                          r"to)\s+(?:\w+\s+)?$", _F)
-
-# ---------------------------------------------------------------- adoption, kind, symbol, subject
-_REJECTED = re.compile(
-    r"\b(?:rejected|defeated|voted\s+down|blocked)\b|\bfailed\s+(?:to\s+(?:pass|be\s+adopted|win|get"
-    r"|secure|garner|gain|receive|muster)|by)\b|\bnot\s+(?:been\s+|be\s+)?adopted\b|\bdid\s+not\s+pass\b"
-    r"|\bfell\s+short\b", _F)
-_ADOPTED = re.compile(r"\b(?:adopted|passed|approved|endorsed)\b", _F)
-_DOCUMENT_NOUN = re.compile(r"\b(?:resolution|draft|text|motion|amendment|measure|decision|proposal)s?\b",
-                            _F)
-_VOTE_VERB = re.compile(r"\bvot(?:e|ed|es|ing)\b", _F)
-_AMENDMENT = re.compile(r"\bamendments?\b", _F)
-_OTHER_VOTE = re.compile(
-    r"\b(?:similar|previous|earlier|prior|separate|another|rival|competing|last\s+year['’]s|"
-    r"last\s+month['’]s)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|vote|measure|motion)s?\b", _F)
-_YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b", _F)
-_SYMBOL = re.compile(r"\b[AES]/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
-                     r"(?:\s\((?:19|20)\d\d\))?")
-_SUBJECT = re.compile(
-    r"\b(?:(?P<article>an?|the)\s+)?(?P<phrase>(?(article)(?:[\w-]+\s+){0,2}?|)(?:resolution|text|motion|amendment|"
-    r"measure|draft)\b(?P<rest>\s+[a-z][\w’'-]*(?:\s+[\w’'-]+){0,12})?)"
-    r"|\bvoted\s+to\s+(?P<purpose>[a-z][\w’'-]*(?:\s+[\w’'-]+){1,12})")
-_SUBJECT_TAIL = re.compile(
-    rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})|on\s+(?:\d|[A-Z]\w+day|"
-    r"[A-Z][a-z]+\.?\s+\d)|(?:in|at|by|before|of)\s+the\s+[^,]*?(?:Council|Assembly|Committee|council"
-    r"|assembly)|(?:last|this)\s+\w+|(?:today|yesterday|on\s+[A-Z]\w+day))\b.*$")
-_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|had|have|will|would|could|failed|passed|adopted"
-                        r"|received|got|won|states|says|said)\b")
-_NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])|\n\s*")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|No|Jan|Feb|Mar|Apr|Jun|Jul|"
-                           r"Aug|Sep|Sept|Oct|Nov|Dec|Amb|Lt|Col|Gov|Prof|vs|etc|Inc|Ltd|Jr|Sr))\.$")
-_JOINT = re.compile(r";\s*|,?\s+(?:while|whereas|but|before|after|and\s+then)\s+(?=\S)", _F)
 
 
 @dataclass
@@ -186,6 +108,7 @@ class _Segment:
 
     start: int
     end: int
+    index: int = 0  # position among the text's segments
     counts: dict[str, int] = field(default_factory=dict)
     positions: dict[str, tuple[Position, tuple[int, int]]] = field(default_factory=dict)
     listed: dict[str, int] = field(default_factory=dict)  # counts implied by exhaustive lists
@@ -206,8 +129,8 @@ class _Segment:
 
     @property
     def decisive(self) -> bool:
-        """Says how the vote went: a tally, a position, a veto or the outcome."""
-        return self.strong or self.adopted is not None
+        """Says how the vote went: a tally, a position, a veto, the outcome or "the rest"."""
+        return self.strong or self.adopted is not None or self.rest is not None
 
     @property
     def strong(self) -> bool:
@@ -232,7 +155,10 @@ def _segments(text: str) -> list[tuple[int, int]]:
     pieces = []
     for start, end in sentence_spans(text):
         cut = start
-        for joint in _JOINT.finditer(text, start, end):
+        if leading := _LEADING_CLAUSE.match(text, start, end):  # "After X vetoed ..., the Y voted"
+            pieces.append((start, leading.end()))
+            cut = leading.end()
+        for joint in _JOINT.finditer(text, cut, end):
             if text.count("(", start, joint.start()) > text.count(")", start, joint.start()):
                 continue  # inside "(In favour: ...; Against: ...)"
             pieces.append((cut, joint.start()))
@@ -244,31 +170,38 @@ def _segments(text: str) -> list[tuple[int, int]]:
 def _body_mentions(text: str) -> list[tuple[int, int, str]]:
     """Every body mention as (start, end, body); "the council" follows the last council named."""
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
     for pattern, body in _BODY_PATTERNS:
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if any(match.start() < end and start < match.end() for start, end, _ in found):
                 continue
-            name = body
-            if body == "committee":
-                name = f"UNGA {match.group(1).title()} Committee"
-            elif body == "named":
-                name = re.sub(r"^The\s+", "", match.group()).strip()
-            found.append((match.start(), match.end(), name))
-            taken.append((match.start(), match.end()))
+            found.append((match.start(), match.end(), _body_name(match, body)))
     found.sort()
-    resolved, last_council, last_assembly = [], "UNSC", "UNGA"
+    resolved = []
+    last = {"council": "UNSC", "assembly": "UNGA", "committee": None}
     for start, end, name in found:
-        if name == "council":
-            name = last_council
-        elif name == "assembly":
-            name = last_assembly
+        if name in last:
+            name = last[name]
         elif name in ("UNSC", "HRC", "ECOSOC") or name.endswith("Council"):
-            last_council = name
+            last["council"] = name
         elif name == "UNGA" or name.endswith("Assembly"):
-            last_assembly = name
-        resolved.append((start, end, name))
+            last["assembly"] = name
+        elif name.endswith("Committee"):
+            last["committee"] = name
+        if name:
+            resolved.append((start, end, name))
     return resolved
+
+
+def _body_name(match: re.Match, body: str) -> str:
+    """The body one pattern match names; "council"/"assembly"/"committee" for a reference."""
+    if body == "committee":
+        return f"UNGA {match.group(1).title()} Committee"
+    if body == "reference":
+        return (match.groupdict().get("ref") or "assembly").lower()
+    if body == "named":
+        name = re.sub(r"^The\s+", "", match.group()).strip()
+        return name.lower() if name in ("Council", "Assembly", "Committee") else name
+    return body
 
 
 class _Reader:
@@ -278,102 +211,41 @@ class _Reader:
         self.text = text
         self.published = published
         self.mentions = [m for m in find_countries(text) if m.form in ("name", "demonym")]
+        self.lists = CountryLists(text, self.mentions)
         self.bodies = _body_mentions(text)
         self.dates = find_date_phrases(text)
 
-    # -- helpers
-    def _voting_mentions(self, start: int, end: int) -> list[CountryMention]:
-        """Country names in [start, end) that can cast a vote (not "Russia's ...")."""
-        return [
-            m for m in self.mentions
-            if start <= m.start and m.end <= end and m.form == "name"
-            and not re.match(r"['’]s?\b", self.text[m.end:m.end + 2])
-        ]
-
-    def _list_after(self, position: int, end: int, introduced: bool = False) -> list[CountryMention]:
-        """A list of countries starting at ``position``: "Syria, Nicaragua and Belarus".
-
-        Unless ``introduced`` (a label or "vetoed by"), the list must be set off by punctuation
-        or "were"/"including": in "voted against Israel" Israel is what was voted on.
-        """
-        filler = _LIST_FILLER.match(self.text, position, end)
-        cursor = filler.end() if filler else position
-        if not introduced and not _LIST_INTRODUCTION.search(self.text, position, cursor):
-            return []
-        items: list[CountryMention] = []
-        candidates = self._voting_mentions(cursor, end)
-        while candidates:
-            mention = next((m for m in candidates if m.start >= cursor), None)
-            if mention is None:
-                break
-            prefix = self.text[cursor:mention.start]
-            if not _LIST_DESCRIPTOR.fullmatch(prefix):
-                break
-            items.append(mention)
-            joint = _LIST_JOINT.match(self.text, mention.end, end)
-            if not joint or not joint.group():
-                break
-            cursor = joint.end()
-        return items
-
-    def _list_before(self, position: int, start: int) -> list[CountryMention]:
-        """A list of countries ending right before ``position``: "Russia and China voted"."""
-        mentions = self._voting_mentions(start, position)
-        items: list[CountryMention] = []
-        cursor = position
-        for mention in reversed(mentions):
-            gap = self.text[mention.end:cursor]
-            pattern = _BACKWARD_GAP if not items else _BETWEEN_ITEMS
-            if not pattern.fullmatch(gap):
-                break
-            items.append(mention)
-            cursor = mention.start
-        return items[::-1]
-
-    # -- one segment
-    def read(self, start: int, end: int) -> _Segment:
-        text = self.text
-        segment = _Segment(start, end)
-        piece = text[start:end]
+    def read(self, start: int, end: int, index: int = 0) -> _Segment:
+        """The facts of ``text[start:end]``, the text's segment number ``index``."""
+        segment = _Segment(start, end, index)
+        piece = self.text[start:end]
         if not _VOTE_WORDS.search(piece):
+            if any(start <= b[0] < end for b in self.bodies):
+                self._read_context(segment)  # "The Assembly on Monday demanded a ceasefire."
+            return segment
+        if _GENERIC.search(piece):
             return segment
         self._read_counts(segment)
         self._read_positions(segment)
         self._read_vetoes(segment)
-        if segment.vetoed_by or _REJECTED.search(piece):
-            segment.adopted = False
-        elif (adopted := _ADOPTED.search(piece)) and not re.search(
-            r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?$", piece[:adopted.start()]
-        ):
-            segment.adopted = True
-        if segment.adopted is not None and not segment.strong and not (
-            _DOCUMENT_NOUN.search(piece) or any(start <= b[0] < end for b in self.bodies)
-        ):
-            segment.adopted = None  # "time passed", "adopted a new strategy"
+        self._read_outcome(segment)
         if segment.decisive or _VOTE_VERB.search(piece):
             self._read_context(segment)
         return segment
 
     def _read_counts(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
-        for pattern in _COUNT_PATTERNS:
-            for match in pattern.finditer(text, start, end):
-                for name, value in match.groupdict().items():
-                    number = parse_number(value) if value else None
-                    key = "absent" if name == "absent2" else name
-                    if number is not None and key in COUNTS:
-                        segment.counts.setdefault(key, number)
-        for match in _JOINED.finditer(text, start, end):
-            position = _side(match.group("side"))
-            joined = self._voting_mentions(match.start("joined"), match.end("joined"))
-            number = parse_number(match.group("n"))
-            if number is not None and position:
-                segment.counts[position] = number + len(joined)
-                for mention in joined:
-                    self._place(segment, mention, position)
-        if rest := _REST.search(text, start, end):
-            segment.rest = "abstain" if "abstain" in rest.group("what").lower() else "absent"
-        segment.unanimous = bool(_UNANIMOUS.search(text, start, end))
+        for tally in find_tallies(text, start, end):
+            named: list[CountryMention] = []
+            if tally.names_before:
+                named = self.lists.before(tally.names_end, tally.names_start)
+            elif tally.names_start is not None:
+                named = self.lists.after(tally.names_start, tally.names_end, introduced=True)
+            segment.counts[tally.key] = tally.value + (len(named) if tally.names_added else 0)
+            for mention in named:
+                self._place(segment, mention, tally.key)
+        segment.rest = find_rest(text, start, end)
+        segment.unanimous = is_unanimous(text, start, end)
 
     def _read_positions(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
@@ -382,25 +254,24 @@ class _Reader:
             stop = labels[index + 1].start() if index + 1 < len(labels) else end
             closing = text.find(")", label.end(), stop)
             stop = closing if closing != -1 and "(" not in text[label.end():closing] else stop
-            position = _side(label.group("label"))
-            named = self._voting_mentions(label.end(), stop)
+            position = side(label.group("label"))
+            named = self.lists.voters(label.end(), stop)
             for mention in named:
                 self._place(segment, mention, position)
             if named and position:
                 segment.listed[position] = len(named)
-        labelled = (labels[0].start(), end) if labels else (end, end)
+        unlabelled_end = labels[0].start() if labels else end
         for position, cue in _FORWARD_CUES:
-            for match in cue.finditer(text, start, labelled[0]):
-                for mention in self._list_after(match.end(), labelled[0]):
+            for match in cue.finditer(text, start, unlabelled_end):
+                for mention in self.lists.after(match.end(), unlabelled_end):
                     self._place(segment, mention, position)
-        for match in _BACKWARD_CUE.finditer(text, start, labelled[0]):
+        for match in _BACKWARD_CUE.finditer(text, start, unlabelled_end):
             verb = match.group("verb").lower()
             if verb.startswith("veto"):
                 continue
-            position = _side(match.group("rest") or verb)
-            if position is None:
-                continue
-            for mention in self._list_before(match.start(), start):
+            # "abstained from voting for the text" is an abstention, not a yes
+            position = side(verb) if "abstain" in verb else side(match.group("rest") or verb)
+            for mention in self.lists.before(match.start(), start) if position else []:
                 self._place(segment, mention, position)
 
     def _read_vetoes(self, segment: _Segment) -> None:
@@ -409,13 +280,12 @@ class _Reader:
         for match in _VETO_WORD.finditer(text, start, end):
             if _VETO_THREAT.search(text[max(start, match.start() - 30):match.start()]):
                 continue
-            vetoers += self._list_before(match.start(), start)
+            vetoers += self.lists.before(match.start(), start)
             if re.match(r"\s+by\b", text[match.end():match.end() + 4]):
-                vetoers += self._list_after(match.end() + 4, end, introduced=True)
+                vetoers += self.lists.after(match.end() + 4, end, introduced=True)
             for mention in self.mentions:  # "Russia's veto", "a Russian veto"
-                if start <= mention.start < match.start() and re.fullmatch(
-                    r"(?:['’]s\s+|\s+)(?:(?:and|double|\w+['’]s)\s+){0,3}(?:\w+\s+)?",
-                    text[mention.end:match.start()],
+                if start <= mention.start < match.start() and _VETO_OWNER.fullmatch(
+                    text, mention.end, match.start()
                 ) and (mention.form == "demonym" or text[mention.end] in "'’"):
                     vetoers.append(mention)
         for mention in vetoers:
@@ -423,52 +293,64 @@ class _Reader:
                 segment.vetoed_by.append(mention.iso3)
             self._place(segment, mention, "no")
 
+    def _read_outcome(self, segment: _Segment) -> None:
+        """Adopted or not, when the piece says so about a document or a body."""
+        piece = self.text[segment.start:segment.end]
+        if segment.vetoed_by or _REJECTED.search(piece):
+            segment.adopted = False
+        elif (adopted := _ADOPTED.search(piece)) and not _NEGATED.search(piece[:adopted.start()]):
+            segment.adopted = True
+        if segment.adopted is not None and not segment.strong and not (
+            _DOCUMENT_NOUN.search(piece) or self._bodies_in(segment)
+        ):
+            segment.adopted = None  # "time passed", "adopted a new strategy"
+
+    def _bodies_in(self, segment: _Segment) -> list[tuple[int, int, str]]:
+        return [b for b in self.bodies if segment.start <= b[0] < segment.end]
+
     def _read_context(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
         piece = text[start:end]
-        anchor = min([*(s for _, (_, (s, _e)) in segment.positions.items()), end])
-        bodies = [b for b in self.bodies if start <= b[0] < end]
-        if segment.vetoed_by:
-            segment.body = "UNSC"
-        elif bodies:
-            segment.body = bodies[0][2]
+        bodies = self._bodies_in(segment)
+        segment.body = "UNSC" if segment.vetoed_by else _acting_body(bodies, piece, start)
         for match in _MEMBERSHIP.finditer(text, start, end):
             following = [b for b in bodies if 0 <= b[0] - match.end() <= 40]
             if following and (segment.body in (None, following[0][2])):
                 segment.members = parse_number(match.group("n"))
-        dates = [d for d in self.dates if start <= d[0] < end]
-        if dates:
-            nearest = min(dates, key=lambda d: abs(d[0] - anchor))
-            segment.date_text = nearest[2]
-            segment.date = resolve_date(nearest[2], self.published)
-            segment.date_key = segment.date or re.sub(r"^(?:on|in)\s+", "", nearest[2].lower())
-        elif year := _YEAR.search(piece):
-            segment.date_text, segment.date_key = year.group(), year.group(1)
+        self._read_date(segment)
         if symbol := _SYMBOL.search(piece):
             segment.symbol = symbol.group().rstrip(".")
         elif numbered := _NUMBERED_COUNCIL_RESOLUTION.search(piece):
             segment.council_resolution = f"S/RES/{numbered.group(1)} ({numbered.group(2)})"
         segment.kind = "amendment" if _AMENDMENT.search(piece) else "resolution"
         segment.other_vote = bool(_OTHER_VOTE.search(piece))
-        segment.subject = _subject(_SYMBOL.sub(" ", piece))
+        segment.subject = vote_subject(_SYMBOL.sub(" ", piece))
+
+    def _read_date(self, segment: _Segment) -> None:
+        """The date phrase nearest the first named position (or the end), resolved."""
+        start, end = segment.start, segment.end
+        anchor = min([*(s for _, (_, (s, _e)) in segment.positions.items()), end])
+        dates = [d for d in self.dates if start <= d[0] < end]
+        if dates:
+            nearest = min(dates, key=lambda d: abs(d[0] - anchor))
+            segment.date_text = nearest[2]
+            segment.date = resolve_date(nearest[2], self.published)
+            segment.date_key = segment.date or re.sub(r"^(?:on|in)\s+", "", nearest[2].lower())
+        elif year := _YEAR.search(self.text, start, end):
+            segment.date_text, segment.date_key = year.group(), year.group(1)
 
     def _place(self, segment: _Segment, mention: CountryMention, position: Position | None) -> None:
         if position and mention.iso3 not in segment.positions:
             segment.positions[mention.iso3] = (position, (mention.start, mention.end))
 
 
-def _side(words: str) -> Position | None:
-    """The position a cue names: "in favour" -> yes, "Abstaining" -> abstain."""
-    words = words.lower()
-    if "abstain" in words or "abstention" in words:
-        return "abstain"
-    if "absent" in words or "not vot" in words or "non-voting" in words or "n't vote" in words:
-        return "absent"
-    if "against" in words or re.search(r"\bno\b", words):
-        return "no"
-    if re.search(r"favou?r|\bfor\b|\byes\b", words):
-        return "yes"
-    return None
+def _acting_body(bodies: list[tuple[int, int, str]], piece: str, start: int) -> str | None:
+    """The body that acts in a piece: the last one named before the first vote word."""
+    if not bodies:
+        return None
+    cue = _VOTE_WORDS.search(piece)
+    before = [b for b in bodies if cue is None or b[0] < start + cue.start()]
+    return (before[-1] if before else bodies[0])[2]
 
 
 def _compatible(draft: _Draft, segment: _Segment) -> bool:
@@ -488,6 +370,18 @@ def _compatible(draft: _Draft, segment: _Segment) -> bool:
         vote.positions.get(iso3, position) == position
         for iso3, (position, _span) in segment.positions.items()
     )
+
+
+def _joins(draft: _Draft, segment: _Segment) -> bool:
+    """Whether ``segment`` speaks of ``draft``'s vote.
+
+    "A similar resolution" is another vote, unless it names the same body and date as one
+    already told of (a past veto mentioned twice).
+    """
+    if segment.other_vote:
+        return bool(draft.body_stated and segment.body == draft.vote.body and segment.date_key
+                    and segment.date_key == draft.date_key and _compatible(draft, segment))
+    return _compatible(draft, segment)
 
 
 def _merge(draft: _Draft, segment: _Segment) -> None:
@@ -520,7 +414,7 @@ def _merge(draft: _Draft, segment: _Segment) -> None:
 
 
 def _finish(draft: _Draft, reader: _Reader) -> Vote:
-    """Fill what the stated facts imply: membership, listed counts, the rest, adoption."""
+    """Fill what the stated facts imply: body, membership, counts, vetoes and the outcome."""
     vote = draft.vote
     if not draft.body_stated:
         before = [b for b in reader.bodies if b[0] < vote.start]
@@ -531,6 +425,22 @@ def _finish(draft: _Draft, reader: _Reader) -> Vote:
     vote.members = vote.members or FIXED_MEMBERSHIP.get(vote.body)
     if vote.resolution is None and vote.body == "UNSC":
         vote.resolution = draft.council_resolution
+    _infer_counts(draft)
+    _derive_remainder(draft)
+    _infer_vetoes(vote)
+    if vote.vetoed_by:
+        vote.adopted = False
+    elif vote.adopted is None and vote.yes is not None:
+        if vote.body == "UNSC":
+            vote.adopted = vote.yes >= COUNCIL_MAJORITY
+        elif vote.no is not None and (vote.yes >= 2 * vote.no or vote.yes <= vote.no):
+            vote.adopted = vote.yes >= 2 * vote.no and vote.yes > vote.no
+    return vote
+
+
+def _infer_counts(draft: _Draft) -> None:
+    """Counts from exhaustive lists, "unanimously", or a yes count plus every other vote named."""
+    vote = draft.vote
     for key, value in draft.listed.items():
         if getattr(vote, key) is None:
             setattr(vote, key, value)
@@ -542,27 +452,29 @@ def _finish(draft: _Draft, reader: _Reader) -> Vote:
         named["no"] + named["abstain"] + (vote.absent or 0) == vote.members - vote.yes
     ):  # "13 in favour", vetoed by the other two: every remaining vote is named
         vote.no, vote.abstain = named["no"], named["abstain"]
+
+
+def _derive_remainder(draft: _Draft) -> None:
+    """Absent (or abstaining) members from the membership, when "the rest" is stated or none is left."""
+    vote = draft.vote
     known = [vote.yes, vote.no, vote.abstain]
     if vote.members and vote.absent is None and None not in known:
         remainder = vote.members - sum(known)
-        if remainder >= 0 and (draft.rest == "absent" or draft.rest is None):
+        if remainder == 0 or (remainder > 0 and draft.rest == "absent"):
             vote.absent, vote.absent_derived = remainder, True
     elif vote.members and draft.rest == "abstain" and vote.abstain is None and None not in (
         vote.yes, vote.no
     ):
         vote.abstain = vote.members - vote.yes - vote.no - (vote.absent or 0)
-    if vote.body == "UNSC" and vote.yes is not None and vote.yes >= 9:
-        for iso3, position in vote.positions.items():
-            if position == "no" and iso3 in PERMANENT_MEMBERS and iso3 not in vote.vetoed_by:
-                vote.vetoed_by.append(iso3)
-    if vote.vetoed_by:
-        vote.adopted = False
-    elif vote.adopted is None and vote.yes is not None:
-        if vote.body == "UNSC":
-            vote.adopted = vote.yes >= 9
-        elif vote.no is not None and (vote.yes >= 2 * vote.no or vote.yes <= vote.no):
-            vote.adopted = vote.yes >= 2 * vote.no and vote.yes > vote.no
-    return vote
+
+
+def _infer_vetoes(vote: Vote) -> None:
+    """A permanent member voting no on a Security Council text that had a majority vetoed it."""
+    if vote.body != "UNSC" or (vote.yes is not None and vote.yes < COUNCIL_MAJORITY):
+        return
+    for iso3, position in vote.positions.items():
+        if position == "no" and iso3 in PERMANENT_MEMBERS and iso3 not in vote.vetoed_by:
+            vote.vetoed_by.append(iso3)
 
 
 def extract_votes(text: str, published: str | None = None) -> list[Vote]:
@@ -573,37 +485,55 @@ def extract_votes(text: str, published: str | None = None) -> list[Vote]:
     drafts: list[_Draft] = []
     recent: list[_Draft] = []  # most recently touched last
     waiting: list[_Segment] = []  # "The Council voted on Friday to ...": context for the next vote
-    for start, end in _segments(text):
-        segment = reader.read(start, end)
-        if not segment.decisive:  # context only when it names the body: "The Council voted to..."
-            if segment.body and _VOTE_VERB.search(text, start, end):
-                same_body = [d for d in recent if d.body_stated and d.vote.body == segment.body]
-                if same_body and _compatible(same_body[-1], segment):
-                    _merge(same_body[-1], segment)
-                else:
-                    waiting.append(segment)
+    for index, (start, end) in enumerate(_segments(text)):
+        segment = reader.read(start, end, index)
+        if not segment.decisive:
+            _add_context(segment, text, recent, waiting)
             continue
-        target = None
-        if not segment.other_vote:
-            target = next((d for d in reversed(recent) if _compatible(d, segment)), None)
+        target = next((d for d in reversed(recent) if _joins(d, segment)), None)
         if target is None:
             if not segment.strong and not (segment.body or segment.symbol):
                 continue
-            target = _Draft(Vote(body="", start=start, end=end), segment.kind, None)
+            target = _new_draft(segment, waiting)
             drafts.append(target)
-            _merge(target, segment)
-            for earlier in waiting:
-                if (earlier.body == target.vote.body or not target.body_stated) and _compatible(
-                    target, earlier
-                ):
-                    _merge(target, earlier)
-            waiting.clear()
         _merge(target, segment)
         if target in recent:
             recent.remove(target)
         recent.append(target)
     votes = [_finish(draft, reader) for draft in drafts]
     return [vote for vote in votes if _reportable(vote, text)]
+
+
+def _add_context(segment: _Segment, text: str, recent: list[_Draft], waiting: list[_Segment]) -> None:
+    """A piece naming a body but not how it voted: context for the vote it speaks of.
+
+    "The Assembly today voted to ..." joins the latest vote of that body (or one whose body is
+    not yet known); otherwise, like a dated "The Assembly on Monday demanded ...", it waits for
+    the next vote.
+    """
+    if not segment.body:
+        return
+    if _VOTE_VERB.search(text, segment.start, segment.end):
+        for draft in reversed(recent):
+            if (not draft.body_stated or draft.vote.body == segment.body) and _compatible(draft, segment):
+                _merge(draft, segment)
+                return
+        waiting.append(segment)
+    elif segment.date_key:
+        waiting.append(segment)
+
+
+def _new_draft(segment: _Segment, waiting: list[_Segment]) -> _Draft:
+    """A vote started by ``segment``, with the compatible context that waited for it."""
+    draft = _Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None)
+    _merge(draft, segment)
+    for earlier in waiting:
+        if segment.index - earlier.index > CONTEXT_REACH:
+            continue
+        if (earlier.body == draft.vote.body or not draft.body_stated) and _compatible(draft, earlier):
+            _merge(draft, earlier)
+    waiting.clear()
+    return draft
 
 
 def _reportable(vote: Vote, text: str) -> bool:
@@ -613,23 +543,3 @@ def _reportable(vote: Vote, text: str) -> bool:
         return False
     tallied = any(getattr(vote, key) is not None for key in COUNTS)
     return bool(tallied or vote.positions or vote.vetoed_by or vote.resolution or vote.date_text)
-
-
-def _subject(piece: str) -> str | None:
-    """What was voted on: "resolution calling Moscow's move illegal", from one segment."""
-    fallback = None
-    for match in _SUBJECT.finditer(piece):
-        if match.group("purpose"):
-            phrase, complete = match.group("purpose"), True
-        elif match.group("article") or match.group("rest"):
-            rest = match.group("rest") or ""
-            complete = bool(rest) and not _PREDICATE.match(rest)
-            phrase = match.group("phrase") if complete else match.group("phrase")[: -len(rest) or None]
-        else:
-            continue
-        phrase = " ".join(_SUBJECT_TAIL.sub("", phrase).split()).strip(" ,–—-")
-        if complete and len(phrase.split()) >= 3:
-            return phrase
-        if len(phrase.split()) >= 2:
-            fallback = fallback or phrase
-    return fallback

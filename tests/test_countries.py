@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extraction.countries import country_code, country_name, find_countries
+from extraction.countries import country_code, country_name, find_countries, fuzzy_country_code
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARTICLE = Path(__file__).resolve().parents[1] / "data/sources/unga-annexation-vote-2022.txt"
@@ -125,3 +125,9 @@ def test_every_un_member_roll_call_name_resolves():
     wrong = [(r["ms_name"], r["ms_code"], country_code(r["ms_name"])) for r in rows
              if country_code(r["ms_name"]) != r["ms_code"]]
     assert wrong == []
+
+
+@pytest.mark.parametrize("word, expected", [("Argentin", "ARG"), ("Egypte", "EGY"), ("Narnia", None),
+                                            ("Council", None), ("Chad", "TCD"), ("Ab", None)])
+def test_fuzzy_country_code_forgives_small_misspellings_only(word, expected):
+    assert fuzzy_country_code(word) == expected

@@ -219,3 +219,136 @@ def test_votes_outside_the_un_are_ignored():
     text = ("In 1998 in the Senate's 80-19 vote for admitting Poland, Hungary, and the Czech Republic "
             "to NATO both parties split 4 to 1 in favor.")
     assert extract_votes(text) == []
+
+
+# ------------------------------------------------------------------ wordings seen in real reports
+def test_by_n_votes_and_a_back_reference_with_its_own_tally_are_two_votes():
+    text = ("The General Assembly adopted a resolution urging talks on shared rivers by 131 votes. "
+            "A resolution urging talks was adopted by the Assembly on 4 June with 98 votes.")
+    current, earlier = extract_votes(text, "2024-11-20")
+    assert (current.yes, current.date, current.adopted) == (131, None, True)
+    assert (earlier.yes, earlier.date, earlier.body) == (98, "2024-06-04", "UNGA")
+
+
+def test_the_vote_was_n_to_m_with_abstentions():
+    (vote,) = extract_votes("The vote in the General Assembly was 120 to 9 with 30 abstentions.")
+    assert (vote.yes, vote.no, vote.abstain, vote.adopted) == (120, 9, 30, True)
+
+
+def test_votes_yes_no_list():
+    (vote,) = extract_votes("The General Assembly resolution passed with 118 votes yes, 7 no, and 42 "
+                            "abstentions.")
+    assert (vote.yes, vote.no, vote.abstain) == (118, 7, 42)
+
+
+def test_members_approved_and_including_names_between_count_and_verb():
+    text = ("The General Assembly on Monday voted to condemn the blockade: 140 U.N. members approved "
+            "the resolution, 30 abstained and just 6, including Hungary, voted “no.”")
+    (vote,) = extract_votes(text, "2024-03-06")
+    assert (vote.yes, vote.no, vote.abstain, vote.date) == (140, 6, 30, "2024-03-04")
+    assert vote.positions == {"HUN": "no"}
+    assert vote.subject == "condemn the blockade"
+
+
+def test_council_counts_with_names_in_parentheses_and_a_permanent_members_no_is_a_veto():
+    text = ("Ten of the Council’s 15 members voted in favour of the Maltese draft, one (France) voted "
+            "against, and four (China, Gabon, Ghana and Mozambique) abstained.")
+    (vote,) = extract_votes(text)
+    assert (vote.body, vote.yes, vote.no, vote.abstain) == ("UNSC", 10, 1, 4)
+    assert vote.positions == {"FRA": "no", "CHN": "abstain", "GAB": "abstain", "GHA": "abstain",
+                              "MOZ": "abstain"}
+    assert (vote.vetoed_by, vote.adopted) == (["FRA"], False)
+
+
+def test_how_voting_works_is_not_a_tally():
+    text = ("Nine of the Security Council’s members voted in favour, one (Russia) voted against. A "
+            "negative vote from any one of the five permanent members stops any measure put to it.")
+    (vote,) = extract_votes(text)
+    assert (vote.yes, vote.no, vote.abstain, vote.vetoed_by) == (9, 1, None, ["RUS"])
+    assert vote.subject is None
+    assert extract_votes("Only the permanent members of the Security Council have the power to veto "
+                         "any draft.") == []
+
+
+def test_named_countries_plus_n_others_and_including_lists():
+    text = ("The General Assembly resolution was backed by 101 states including Chile, Kenya and "
+            "Norway, while only 8 nations, including Hungary and Poland, voted against it. Brazil, "
+            "Mexico and 31 other countries abstained.")
+    (vote,) = extract_votes(text)
+    assert (vote.yes, vote.no, vote.abstain) == (101, 8, 33)
+    assert vote.positions == {"CHL": "yes", "KEN": "yes", "NOR": "yes", "HUN": "no", "POL": "no",
+                              "BRA": "abstain", "MEX": "abstain"}
+
+
+def test_list_positions_among_quoted_no_and_dashes():
+    text = ("The General Assembly adopted the text by 99 votes to 3. Brazil and Mexico were among the "
+            "nations that abstained. The states that voted \"No\" were Hungary, Fiji and Tonga. The "
+            "other two – Kenya and Ghana – voted in favour of the text.")
+    (vote,) = extract_votes(text)
+    assert vote.positions == {"BRA": "abstain", "MEX": "abstain", "HUN": "no", "FJI": "no",
+                              "TON": "no", "KEN": "yes", "GHA": "yes"}
+
+
+def test_unknown_word_in_a_list_does_not_cut_it():
+    text = ("The General Assembly adopted the text by 99 votes to 4. Cuba, Narnia, Argentin, Nicaragua "
+            "and Iran voted against.")
+    (vote,) = extract_votes(text)
+    assert vote.positions == {"CUB": "no", "ARG": "no", "NIC": "no", "IRN": "no"}
+
+
+def test_abstaining_from_voting_for_an_earlier_resolution():
+    text = ("The General Assembly on Tuesday adopted the resolution by 150 votes to 8. Canada, which "
+            "abstained from voting for the Assembly’s ceasefire resolution in March, backed it this "
+            "time.")
+    current, earlier = extract_votes(text, "2024-06-13")
+    assert (current.date, current.yes) == ("2024-06-11", 150)
+    assert (earlier.date, earlier.body, earlier.positions) == ("2024-03", "UNGA", {"CAN": "abstain"})
+    assert earlier.subject is None  # "resolution in March" says when, not what
+
+
+def test_general_assembly_vote_and_a_council_veto_days_before_stay_apart():
+    text = ("The General Assembly on Wednesday demanded a truce in the Sahel.\n\n"
+            "The resolution for “an immediate truce” was backed by 120 member states, with 12 against "
+            "and 40 abstentions.\n\n"
+            "After France vetoed a resolution in the Security Council on Monday, an emergency session "
+            "of the 193-member General Assembly was called to vote on a text making the same demand.\n\n"
+            "At the Security Council on Monday, a similar resolution drafted by Ghana was scrapped "
+            "after it was vetoed by France.")
+    assembly, council = extract_votes(text, "2024-05-16")
+    assert (assembly.body, assembly.date, assembly.yes, assembly.no, assembly.abstain) == (
+        "UNGA", "2024-05-15", 120, 12, 40)
+    assert (assembly.members, assembly.absent) == (193, None)  # "the rest" is not stated
+    assert assembly.subject == "resolution for an immediate truce"
+    assert (council.body, council.date, council.vetoed_by, council.adopted) == (
+        "UNSC", "2024-05-13", ["FRA"], False)
+
+
+def test_context_after_a_headline_tally_gives_body_and_date():
+    text = ("Text Passes by 99 Votes in Favour to 4 against, with 60 Abstentions\n\n"
+            "The General Assembly today voted overwhelmingly to call for an end to the siege.")
+    (vote,) = extract_votes(text, "2015-07-01")
+    assert (vote.body, vote.date, vote.yes, vote.no, vote.abstain) == ("UNGA", "2015-07-01", 99, 4, 60)
+    assert vote.subject == "call for an end to the siege"
+
+
+def test_subjects_are_clean_noun_phrases_or_none():
+    text = ("The General Assembly on Friday adopted a resolution demanding an “immediate truce” in the "
+            "Sahel in a show of unity, by 130 votes to 9.")
+    (vote,) = extract_votes(text, "2024-02-10")
+    assert vote.subject == "resolution demanding an immediate truce in the Sahel"
+    (veto,) = extract_votes("Russia vetoes U.N. Security Council draft as India abstains")
+    assert veto.subject is None and veto.vetoed_by == ["RUS"]
+
+
+def test_a_record_of_many_resolutions_is_not_a_vote():
+    text = ("The Security Council on Monday condemned the missile test. \"The Council has passed seven "
+            "resolutions on this,\" said a scholar.")
+    assert extract_votes(text, "2021-04-07") == []
+
+
+def test_context_far_before_a_vote_does_not_date_it():
+    text = ("The Security Council on Monday condemned the missile test. Diplomats met for hours. "
+            "Several envoys spoke. No statement followed. A draft later won 13 votes in favour, with "
+            "two abstentions.")
+    (vote,) = extract_votes(text, "2021-04-07")
+    assert (vote.yes, vote.abstain, vote.date) == (13, 2, None)

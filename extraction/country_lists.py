@@ -1,0 +1,96 @@
+"""Lists of voting countries around a cue: "Chile, Peru and Fiji voted against", "against: A, B".
+
+A list is read outward from a position: forward ("abstained, including A and B") or backward
+("A and B were among the states which abstained"). Only country *names* vote: "Russia's
+envoy" and "Moscow" do not. An unknown word inside a list ("A, Nowhere, B and C voted")
+does not cut it short; it is matched fuzzily against country names and skipped when nothing
+is close.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.countries import CountryMention, fuzzy_country_code
+
+_F = re.IGNORECASE
+_FILLER = re.compile(
+    r"(?:[\s:–—,(“”\"‘’-]|\b(?:the|a|an|it|this|that|resolution|draft|text|measure|motion|amendment|"
+    r"proposal|were|was|are|is|included|include|including|among|them|those|such|as|namely|"
+    r"countries|states|nations|members|only|also|both)\b)*", _F)
+_INTRODUCTION = re.compile(r"[:–—(,-]|\b(?:were|was|are|is|included?|including|namely|such"
+                           r"|among)\b", _F)
+_DESCRIPTOR = re.compile(r"(?:(?:the|its|their|his|her)\s+)?(?:\S+['’]s\s+)?(?:[a-z][\w-]*\s+){0,4}")
+_FORWARD_JOINT = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?"
+    r"|\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+|\s*;\s*)")
+# Between the last name and a cue after it: "A, which also", "A – ", "A were among the states that".
+_BACKWARD_GAP = re.compile(
+    r"\s*(?:[,)–—]\s*)?(?:(?:which|who|that|also|both|all|had|have|has|then|itself|too|instead|again"
+    r"|jointly|yesterday|today)\s+|on\s+[A-Z]\w+(?:\s+\d{1,2})?\s+|,\s*"
+    r"|(?:was|were|is|are)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:which|that|who|to)\s+)*", _F)
+_BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)",
+                            _F)
+_UNKNOWN_ITEMS = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]{3,}){1,2}\s*,\s*")  # "A, Nowhere, B"
+_UNKNOWN_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
+
+
+class CountryLists:
+    """Reads country lists in one text, given its country mentions."""
+
+    def __init__(self, text: str, mentions: list[CountryMention]) -> None:
+        self.text = text
+        self.mentions = mentions
+
+    def voters(self, start: int, end: int) -> list[CountryMention]:
+        """Country names in [start, end) that can cast a vote (not "Russia's ...")."""
+        return [
+            m for m in self.mentions
+            if start <= m.start and m.end <= end and m.form == "name"
+            and not re.match(r"['’]s?\b", self.text[m.end:m.end + 2])
+        ]
+
+    def after(self, position: int, end: int, introduced: bool = False) -> list[CountryMention]:
+        """The list starting at ``position``: "Syria, Nicaragua and Belarus".
+
+        Unless ``introduced`` (a label, "vetoed by", a count's own names), the list must be set
+        off by punctuation or "were"/"including": in "voted against Israel" Israel is the topic.
+        """
+        filler = _FILLER.match(self.text, position, end)
+        cursor = filler.end() if filler else position
+        if not introduced and not _INTRODUCTION.search(self.text, position, cursor):
+            return []
+        items: list[CountryMention] = []
+        for mention in self.voters(cursor, end):
+            if mention.start < cursor:
+                continue
+            if not _DESCRIPTOR.fullmatch(self.text, cursor, mention.start):
+                break
+            items.append(mention)
+            joint = _FORWARD_JOINT.match(self.text, mention.end, end)
+            if not joint or not joint.group():
+                break
+            cursor = joint.end()
+        return items
+
+    def before(self, position: int, start: int) -> list[CountryMention]:
+        """The list ending right before ``position``: "Russia and China voted"."""
+        items: list[CountryMention] = []
+        cursor = position
+        for mention in reversed(self.voters(start, position)):
+            gap = self.text[mention.end:cursor]
+            if items and _UNKNOWN_ITEMS.fullmatch(gap):
+                items += reversed(self._fuzzy(mention.end, cursor))
+            elif not (_BETWEEN_ITEMS if items else _BACKWARD_GAP).fullmatch(gap):
+                break
+            items.append(mention)
+            cursor = mention.start
+        return items[::-1]
+
+    def _fuzzy(self, start: int, end: int) -> list[CountryMention]:
+        """Misspelt list items ("Eritre") in [start, end) that are close to a country name."""
+        found = []
+        for word in _UNKNOWN_WORD.finditer(self.text, start, end):
+            if iso3 := fuzzy_country_code(word.group()):
+                found.append(CountryMention(word.start(), word.end(), iso3, word.group(), "name"))
+        return found

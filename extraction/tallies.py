@@ -1,0 +1,130 @@
+"""Vote counts stated in one piece of text.
+
+"by a recorded vote of 99 in favour to 8 against", "The vote was 120 to 9", "141 votes yes,
+5 no", "12 of the Council's 15 members voted in favour", "one (Chile) voted against",
+"just 7, including Peru, voted no", "A, B and 20 other countries abstained". Each count
+comes back as a :class:`Tally`, with the span where the text names some of its countries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.numbers import NUMBER, parse_number
+
+COUNTS = ("yes", "no", "abstain", "absent")
+
+_F = re.IGNORECASE
+_N = NUMBER
+_NOUN = (r"(?:(?:of\s+(?:the\s+)?(?:[\w’'.]+\s+){0,3}?(?:\d+\s+)?)?"  # "12 of the Council's 15 members"
+         r"(?:other\s+|UN\s+|U\.N\.\s+)?(?:countries|states|nations|members|member\s+states"
+         r"|delegations|governments|votes|council\s+members)(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)")
+# Names set off between a count and its verb: "one (Chile) voted", "just 7, including Peru, voted".
+_NAMED = r"(?:\(\s*(?P<paren>[^()]{1,200})\)\s*|,\s*including\s+(?P<including>[^,;()]{1,120}),\s*)?"
+_LINK = r"(?:\s*[-–—,]\s*|\s*)(?:(?:have|had|has|also|all|then)\s+)*"
+_AFTER_VERB = r"(?:[\w’'-]+\s+){0,3}?[“\"‘']?"
+_VERB = r"(?:voted|voting|votes?|were)\s+"
+_PATTERNS = [re.compile(pattern, _F) for pattern in (
+    # "by a recorded vote of 99 in favour to 8 against", "The vote was 120 to 9"
+    rf"\b(?:by|(?:vote|tally)\s+(?:[\w.-]+\s+){{0,5}}?(?:was|of|stood\s+at))\s+(?:an?\s+)?"
+    rf"(?:recorded\s+)?(?:vote\s+of\s+)?(?P<yes>{_N})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+(?P<no>{_N})\b",
+    # "voted 13-2", "by a vote of 143-5-35", "a 143-5-35 vote"
+    r"\b(?:vote[ds]?|voting|tally|by|of)\s+(?:of\s+)?(?P<yes>\d+)\s*[-–—]\s*(?P<no>\d+)"
+    r"(?:\s*[-–—]\s*(?P<abstain>\d+))?\b(?![-/])",
+    r"\b(?P<yes>\d+)\s*[-–—]\s*(?P<no>\d+)(?:\s*[-–—]\s*(?P<abstain>\d+))?\s+(?:vote|tally)\b",
+    # "adopted ... by 153 votes", "adopted on 3 May with 99 votes"; not a margin ("lost by 2 votes")
+    rf"(?<!failed\s)(?<!lost\s)(?<!won\s)(?<!short\s)(?<!margin\s)\b(?:by|with)\s+(?P<yes>{_N})\s+votes\b(?!\s+(?:in\s+favou?r\s+)?(?:to|against|no)\b)",
+    rf"(?P<yes>{_N})(?:\s+{_NOUN})?\s*{_NAMED}(?:(?:in\s+favou?r\b)|(?:{_LINK}{_VERB}{_AFTER_VERB}"
+    rf"(?:in\s+favou?r|for|yes)\b)|(?:(?:that|which|who)\s+(?:supported|backed)))",
+    rf"(?P<yes>{_N})\s+{_NOUN}\s+(?:{_LINK})?(?:approved|supported|backed|endorsed)\s+(?:the|it)\b",
+    rf"\b(?:supported|backed|approved)\s+by\s+(?P<yes>{_N})\s+{_NOUN}"
+    rf"(?:,?\s+including\s+(?P<including>[^;]{{1,200}}))?",
+    rf"(?P<no>{_N})(?:\s+{_NOUN})?\s*{_NAMED}(?:(?:against|opposed|no\s+votes)\b|(?:{_LINK}{_VERB}"
+    rf"{_AFTER_VERB}(?:against|no)\b))",
+    rf"(?:,|\band)\s+(?P<no>{_N})\s+(?:votes?\s+)?(?:no|nays?)\b(?!-)",  # "141 yes, 5 no"
+    rf"(?P<abstain>{_N})(?:\s+{_NOUN})?\s*{_NAMED}(?:{_LINK})?(?:abstained|abstaining|abstentions?"
+    r"|abstain)\b",
+    rf"(?P<absent>{_N})\s+(?:{_NOUN}\s*)?(?:{_LINK})?(?:did\s+not|didn't)\s+(?:vote|take\s+part"
+    rf"|participate)|(?P<absent2>{_N})\s+(?:{_NOUN}\s*)?(?:were\s+)?(?:absent|not\s+voting)\b",
+)]
+_OTHERS = re.compile(r"\band\s+$", _F)  # "Chile, Peru and 20 other countries": names add up
+_JOINED = re.compile(
+    rf"(?P<n>{_N})\s+(?:{_NOUN}\s+)?joined\s+(?P<joined>[^.;:]{{1,80}}?)\s+in\s+(?:voting\s+|votes?\s+)?"
+    r"(?P<side>against|in\s+favou?r|for|no|yes|abstaining|abstention)", _F)
+_REST = re.compile(r"\b(?:the\s+)?(?:rest|remaining\s+(?:countries|states|members|nations)|all\s+"
+                   r"others|others)\s+(?P<what>did\s+not\s+vote|didn't\s+vote|were\s+absent|abstained)",
+                   _F)
+_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|objection)\b", _F)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One count: ``value`` votes cast as ``key``, read from ``text[start:end]``."""
+
+    key: str
+    value: int
+    start: int
+    end: int
+    names_start: int | None = None  # where the text lists some of these countries
+    names_end: int | None = None
+    names_before: bool = False  # the list ends at names_end ("A, B and 20 others abstained")
+    names_added: bool = False  # the named countries come on top of ``value`` ("4 joined Chile")
+
+
+def side(words: str) -> str | None:
+    """The position a cue names: "in favour" -> yes, "Abstaining" -> abstain."""
+    words = words.lower()
+    if "abstain" in words or "abstention" in words:
+        return "abstain"
+    if "absent" in words or "not vot" in words or "non-voting" in words or "n't vote" in words:
+        return "absent"
+    if "against" in words or re.search(r"\bno\b", words):
+        return "no"
+    if re.search(r"favou?r|\bfor\b|\byes\b", words):
+        return "yes"
+    return None
+
+
+def find_tallies(text: str, start: int, end: int) -> list[Tally]:
+    """Every count stated in ``text[start:end]``; the first pattern to give a key wins."""
+    tallies: dict[str, Tally] = {}
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            for name, value in match.groupdict().items():
+                key = "absent" if name == "absent2" else name
+                number = parse_number(value) if value and key in COUNTS else None
+                if number is None or key in tallies:
+                    continue
+                tallies[key] = _tally(text, start, match, name, key, number)
+    for match in _JOINED.finditer(text, start, end):
+        key, number = side(match.group("side")), parse_number(match.group("n"))
+        if key and number is not None:
+            tallies[key] = Tally(key, number, match.start(), match.end(), *match.span("joined"),
+                                 names_added=True)
+    return sorted(tallies.values(), key=lambda tally: tally.start)
+
+
+def _tally(text: str, start: int, match: re.Match, group: str, key: str, number: int) -> Tally:
+    """The tally one pattern match states, with the countries it names."""
+    named = next((group for group in ("paren", "including") if match.groupdict().get(group)), None)
+    if named:
+        return Tally(key, number, match.start(), match.end(), *match.span(named))
+    followed_by_other = text[match.end(group):match.end(group) + 7].strip().lower() == "other"
+    joint = _OTHERS.search(text, start, match.start())
+    if followed_by_other and joint:
+        return Tally(key, number, match.start(), match.end(), start, joint.start(),
+                     names_before=True, names_added=True)
+    return Tally(key, number, match.start(), match.end())
+
+
+def find_rest(text: str, start: int, end: int) -> str | None:
+    """"The rest did not vote" -> "absent", "all others abstained" -> "abstain", else None."""
+    if rest := _REST.search(text, start, end):
+        return "abstain" if "abstain" in rest.group("what").lower() else "absent"
+    return None
+
+
+def is_unanimous(text: str, start: int, end: int) -> bool:
+    """Whether the piece says the vote was unanimous or without objection."""
+    return bool(_UNANIMOUS.search(text, start, end))

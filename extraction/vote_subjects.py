@@ -1,0 +1,76 @@
+"""What a vote was about, as a clean noun phrase: "resolution demanding a ceasefire in Aden".
+
+Read from one piece of text: a document noun ("resolution", "draft", "text"...) and the words
+describing it, or the purpose after "voted to". The description stops where the sentence
+moves on (a verb, "by 120 votes", "on Monday", "in the Security Council", "as", "amid"...).
+When no phrase of at least two clean words is found the subject is None: nothing is better
+than a fragment.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from extraction.numbers import NUMBER
+
+_MONTH = "|".join(calendar.month_name[1:])
+
+_WORD = r"[\w’'“”\"‘-]+"
+_SUBJECT = re.compile(
+    r"\b(?:(?P<article>an?|the)\s+)?(?P<head>(?(article)(?:[\w-]+\s+){0,2}?|)(?:resolution|text|motion"
+    rf"|amendment|measure|draft))\b(?P<rest>\s+[a-z“\"‘]{_WORD}(?:\s+{_WORD}){{0,14}})?"
+    rf"|\bvoted\s+(?:\w+ly\s+)?to\s+(?P<purpose>[a-z]{_WORD}(?:\s+{_WORD}){{1,14}})")
+# Where a description ends: the sentence's verb, the tally, the date, the body, a new clause.
+_TAIL = re.compile(
+    rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})"
+    rf"|on\s+(?:\d|[A-Z]\w+day|[A-Z][a-z]+\.?\s+\d)|in\s+(?:{_MONTH}|(?:19|20)\d\d)"
+    r"|(?:last|this)\s+\w+|today|yesterday"
+    r"|(?:in|at|by|before|of)\s+the\s+[^,]*?(?:Council|Assembly|Committee|council|assembly)"
+    r"|as|while|after|amid|following|despite|because|but|in\s+an?"
+    r"|(?<!\bthat\s)(?<!\bwhich\s)(?:was|were|is|are|has|had|have|will|would|could|failed|passed"
+    r"|adopted|received|got|won|states|says|said))\b.*$", re.DOTALL)
+# A description that is really the sentence going on: "draft was vetoed", "text vetoed by X".
+_PREDICATE = re.compile(r"\s+(?:(?:was|were|is|are|has|had|have|will|would|could|failed|passed"
+                        r"|adopted|received|got|won|states|says|said)\b|\w+ly\s+\w+ed\b"
+                        r"|(?:vetoed|rejected|approved|blocked|backed|supported|endorsed)\s+by\b)")
+# "a similar resolution" speaks of another vote without saying what it was about.
+_REFERENCE_ONLY = re.compile(r"(?:similar|previous|earlier|prior|same|separate|another|such|other)\s+\w+$",
+                             re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[“”\"]|‘(?=\w)|(?<=\w)’(?!\w)")
+
+
+def vote_subject(piece: str) -> str | None:
+    """The clearest subject phrase in ``piece``, or None."""
+    fallback = None
+    for match in _SUBJECT.finditer(piece):
+        phrase, complete = _phrase(match)
+        if phrase is None:
+            continue
+        words = len(phrase.split())
+        if complete and words >= 3:
+            return phrase
+        if words >= 2:
+            fallback = fallback or phrase
+    return fallback
+
+
+def _phrase(match: re.Match) -> tuple[str | None, bool]:
+    """(phrase, whether it describes the document) for one match."""
+    if match.group("purpose"):
+        return _clean(match.group("purpose")), True
+    rest = match.group("rest") or ""
+    if not (match.group("article") or rest):
+        return None, False
+    if _PREDICATE.match(rest):
+        rest = ""
+    rest = _TAIL.sub("", rest)
+    if not rest.strip() and _REFERENCE_ONLY.fullmatch(match.group("head")):
+        return None, False
+    return _clean(match.group("head") + rest), bool(rest.strip())
+
+
+def _clean(phrase: str) -> str:
+    """The phrase without quotation marks, trailing tally/date words or dangling punctuation."""
+    phrase = _TAIL.sub("", phrase)
+    return " ".join(_QUOTE_MARKS.sub("", phrase).split()).strip(" ,–—-")
