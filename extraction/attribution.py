@@ -1,19 +1,26 @@
 """Who said a quotation: reporting-verb cues, speaker noun phrases, apposition, pronouns.
 
-The attribution of one quotation, in order of preference:
+The attribution of one quotation, in order of preference (a cue whose subject does not resolve
+is passed over):
 1. a cue right after the closing mark: ``"...," he said``, ``"..." said X, the Y of Z``,
-   ``"...," according to X``;
+   ``"...," according to X``, ``"...," in X's view``;
 2. a reporting verb earlier in the quotation's sentence: ``X said: "..."``, ``X told reporters
-   that "..."``, ``X lamented the West's "..."``, ``X, tweeting: "..."``, ``The resolution states
-   that ... are "..."``; its subject is the noun phrase before it, a name in apposition
-   (``X, the Y, said``), or for a coordinated verb or a participle (``..., adding that "..."``)
-   the subject of the sentence's first cue or of the sentence itself;
-3. a quotation opening a sentence without a cue continues the previous sentence's speaker (of
-   its quotation, its cue, or its subject).
-Pronouns resolve to the most recent salient entity: he/she to a person who spoke or was a
-sentence subject, it to a document or organisation, they to an organisation or group. A name
-is completed to its fullest form in the text ("Biden" -> "Joe Biden"); role and country come
-from the words before the name or from an apposition, else from the entity's other mentions.
+   that "..."``, ``X lamented the West's "..."``, ``X, tweeting: "..."``, ``Said X, "..."``,
+   ``The resolution states that ... are "..."``, ``as described by X``; its subject is the noun
+   phrase before it, a name in apposition (``X, the Y, said``, ``X, who ..., said``), the agent
+   of a passive, or for a coordinated verb, an infinitive or a participle (``..., adding that
+   "..."``) the subject of the sentence's first cue or of the sentence itself;
+3. a reporting verb later in the sentence: ``"..." for the victory, X said``;
+4. a quotation without a cue continues the previous quotation's speaker (same sentence, or the
+   previous one when it opens its sentence); one opening a sentence takes the previous sentence's
+   subject, one inside a sentence that sentence's subject (``X bemoaned the "..."``).
+A sentence's subject comes after its dateline, linking words and introductory phrases
+("Speaking at the rally, X ..."). Pronouns resolve to the most recent salient entity: he/she to
+a person who spoke or was a sentence subject and is not known to be of the other gender (from
+"Mr."/"Mrs.", "spokeswoman", or an earlier he/she), it to a document or organisation, they to an
+organisation or group. A name is completed to its fullest form in the text ("Biden" -> "Joe
+Biden"); role and country come from the words before the name or from an apposition, else from
+the entity's other mentions.
 """
 
 from __future__ import annotations
@@ -58,6 +65,13 @@ REPORTING_VERBS = _verb_forms(
     cried crying put puts putting""",
 )
 PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "group"}
+GENDERED_WORDS = {
+    **dict.fromkeys(
+        "mr sir lord king prince father son brother husband man spokesman chairman congressman".split(), "he"),
+    **dict.fromkeys(
+        """mrs ms miss dame lady queen princess mother daughter sister wife woman spokeswoman chairwoman
+        congresswoman""".split(), "she"),
+}
 DOCUMENT_NOUNS = frozenset(
     """resolution report statement letter text draft declaration communique communiqué memo
     memorandum document charter treaty agreement bill law decree order ruling verdict judgment
@@ -111,7 +125,7 @@ FUNCTION_WORDS = frozenset(
     some many most several all both each every any other others another such no not one two
     three four five six seven eight nine ten is are was were be been being has have had do does
     did will would can could should may might must shall according said says told asked added
-    mr mrs ms dr yes oh well like despite amid among""".split()
+    mr mrs ms dr yes oh well like despite amid among much""".split()
 )
 TEMPORAL_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -119,6 +133,20 @@ TEMPORAL_WORDS = frozenset(
     oct nov dec""".split()
 )
 DETERMINERS = frozenset("the a an this that these those its his her their our my your every each any no another".split())
+NOUN_MARKERS = DETERMINERS | {"of"}
+# Function words that open a noun phrase, not an introductory phrase ("Some of them said").
+NOUN_PHRASE_OPENERS = DETERMINERS | frozenset(
+    """he she it they we i you who some many most several all both each every any other others
+    another such one two three four five six seven eight nine ten no""".split()
+)
+# Words that open a noun phrase and stop it when reading leftwards ("another friend said").
+NP_DETERMINERS = frozenset("a an one another this these those some each every both many several".split())
+FRONTED_CUES = frozenset("said says added wrote writes".split())  # "Said Smith, ..."
+VIEW_NOUNS = frozenset("view views words opinion estimation telling account".split())
+CLAUSE_OPENERS = frozenset("who whose whom which while when after before as though although since".split())
+PERSONAL_PRONOUNS = frozenset("i he she it they we you".split())
+HONORIFICS = frozenset("mr mrs ms dr".split())  # function words for names, but inside noun phrases
+MAX_PARENTHETICAL = 8  # tokens of a parenthesis inside a noun phrase, marks included
 # Lowercase words that may stand inside a speaker noun phrase ("the US ambassador to the UN").
 NP_CONNECTORS = frozenset({"of", "for", "to", "the", "at", "and", "on"})
 ADVERBS_BEFORE_VERB = frozenset(
@@ -126,13 +154,28 @@ ADVERBS_BEFORE_VERB = frozenset(
     reportedly never often once subsequently simply just even still already quickly
     flatly bluntly frankly""".split()
 )
+IRREGULAR_PAST = frozenset(
+    """took went made gave came got won lost left met ran sent spent kept held brought began became
+    saw knew found felt heard led sat stood paid built bought sought fought struck""".split()
+)
+PARTICIPLE_ENDINGS = ("ed", "en", "said", "told", "put")  # "described", "written"
+AUXILIARIES = frozenset(
+    """do does did will would can could may might must should shall not never n't didn't doesn't
+    don't won't wouldn't can't couldn't didn’t doesn’t don’t won’t wouldn’t can’t couldn’t""".split()
+)
 _AFTER_CUE_WORDS = frozenset(
     """in on at during after before to of from with about by via yesterday today tonight earlier
     later then again recently last this when while as""".split()
 )
+# Words that link a sentence to the one before and stand before its subject ("And then Smith said").
+LINKING_WORDS = frozenset("and but or so yet then also still meanwhile however instead indeed now thus".split())
+MAX_INTRODUCTION = 30  # tokens of an introductory phrase, up to its comma
+DASHES = ("-", "–", "—", "--")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 MAX_NP_TOKENS = 14
+SUBJECT_CUE = "subject"  # the cue of a quotation attributed to its sentence's subject, no verb seen
 
 
 class Speaker(NamedTuple):
@@ -162,23 +205,26 @@ class Attributor:
         self.ends = [e for _, e in tokens]
         self.words = [text[s:e] for s, e in tokens]
         self.lower = [w.lower() for w in self.words]
+        self.lowercase_words = {w for w in self.words if w.islower()}
+        self._title_case: dict[int, bool] = {}  # sentence index -> headline-style capitals
         self.sentences = SentenceIndex(text)
         self.sentence_of = [self.sentences.index_at(s) for s in self.starts]
         self.quoted = self._quoted_mask()
         self.countries = find_countries(text)
         self.country_token = self._country_mask()
         self.full_names: dict[str, str] = {}
+        self.gender: dict[str, str] = {}  # person -> "he" or "she", from titles and pronouns
         self.entities: dict[str, Speaker] = {}  # canonical name -> fullest mention (role/country)
         self.salient: list[tuple[int, Speaker]] = []  # (token index, speaker), in text order
         self._collect_names()
         self._cue_cache: dict[int, Speaker | None] = {}
         self.is_cue = [
             word in REPORTING_VERBS
-            and self.words[i].islower()
+            and (self.words[i].islower() or (word in FRONTED_CUES and self._opens_sentence(i)))
             and self.quoted[i] is None
-            and not (i and (self.lower[i - 1] in DETERMINERS or self._is_possessive(i - 1)))
+            and not (i and (self.lower[i - 1] in NOUN_MARKERS or self._is_possessive(i - 1)))
             for i, word in enumerate(self.lower)
-        ]  # "the report says": a determiner makes the first a noun
+        ]  # "the report says", "secretary of state": a determiner or "of" makes the first a noun
         self._note_sentence_subjects()
         for index, cue in enumerate(self.is_cue):
             if cue:
@@ -207,6 +253,26 @@ class Attributor:
 
     def _token_at(self, offset: int) -> int:
         return bisect_left(self.starts, offset)
+
+    def _capitalised_by_choice(self, i: int) -> bool:
+        """A capital that no position explains: not opening a sentence, a quotation or a clause
+        after a colon, and not in a headline where every word is capitalised."""
+        if i == 0 or self._opens_sentence(i):
+            return False
+        if not self.words[i - 1][0].isalnum() and self.words[i - 1] not in (",", "’", "'"):
+            return False
+        return not self._title_case_sentence(self.sentence_of[i])
+
+    def _title_case_sentence(self, sentence: int) -> bool:
+        """Whether most longer words of a sentence are capitalised (a headline)."""
+        if sentence not in self._title_case:
+            start, end = self.sentences.spans[sentence]
+            words = [w for w in _WORD.findall(self.text, start, end) if len(w) > 3]
+            self._title_case[sentence] = len(words) >= 6 and sum(w[0].isupper() for w in words) > 0.75 * len(words)
+        return self._title_case[sentence]
+
+    def _opens_sentence(self, i: int) -> bool:
+        return self.sentences.spans and self.starts[i] == self.sentences.spans[self.sentence_of[i]][0]
 
     def _is_capitalised(self, i: int) -> bool:
         word = self.words[i]
@@ -237,7 +303,11 @@ class Attributor:
         if not self.words[i][0].isupper() or self.quoted[i] is not None:
             return False
         bare = self.lower[i].removesuffix("’s").removesuffix("'s")
-        return bare not in FUNCTION_WORDS and bare not in TEMPORAL_WORDS
+        if bare in TEMPORAL_WORDS:
+            return False
+        if bare in FUNCTION_WORDS:  # "George Will", "CBS This Morning", "The Post" inside a sentence
+            return bare not in PERSONAL_PRONOUNS and bare not in HONORIFICS and self._capitalised_by_choice(i)
+        return not (bare in self.lowercase_words and self._opens_sentence(i))  # "Estimates of ..."
 
     def _abbreviation(self, i: int) -> bool:
         """"Sen", "U.S", "J" before a period that does not end a sentence."""
@@ -280,9 +350,12 @@ class Attributor:
                 i += 1
         return runs
 
-    def _name_in_run(self, first: int, last: int) -> tuple[int, int] | None:
-        """The name inside a capitalised run, after its leading title/country words."""
+    def _name_in_run(self, first: int, last: int, possessor: bool = False) -> tuple[int, int] | None:
+        """The name inside a capitalised run, after its leading title/country words; with
+        ``possessor``, a name ending in a possessive ("in Fenwick's words")."""
         while first < last and (self._strippable(first) or self.words[first] == "."):
+            if possessor and first == last - 1 and not self._is_acronym(first):
+                break
             if self._is_possessive(first) and not self._is_acronym(first) and self.country_token[first] is None:
                 return None  # "Trump's spokeswoman": the possessor modifies another noun
             first += 1
@@ -334,23 +407,71 @@ class Attributor:
             if word in ("’", "'") and i > floor and self.lower[i - 1].endswith("s"):
                 i -= 1
                 continue
+            if word == ")" and self._parenthetical_start(i, floor) is not None:
+                i = self._parenthetical_start(i, floor) - 1  # "Sen. Marco Rubio (R-Fla.)"
+                continue
             if not word[0].isalnum() or low in TEMPORAL_WORDS:
                 break
-            if low in FUNCTION_WORDS and low not in NP_CONNECTORS and low not in ("a", "an", "one") and not self._is_acronym(i):
-                break
-            if self.is_cue[i]:
+            if self._ends_np_left(i):
                 break
             i -= 1
-            if low in ("a", "an", "one") or (low == "the" and not (i >= floor and self.lower[i] in NP_CONNECTORS)):
+            if low in NP_DETERMINERS or (low == "the" and not (i >= floor and self.lower[i] in NP_CONNECTORS)):
                 break
         start = i + 1
         while start < end and self.lower[start] in NP_CONNECTORS - {"the"}:
             start += 1
         return (start, end) if start < end else None
 
+    def _np_stop_word(self, i: int) -> bool:
+        """A function word that cannot stand inside a speaker noun phrase (honorifics and
+        capitalised function words inside names can)."""
+        low = self.lower[i]
+        return (
+            low in FUNCTION_WORDS
+            and low not in NP_CONNECTORS
+            and low not in HONORIFICS
+            and not self._is_acronym(i)
+            and not (self.words[i][0].isupper() and self._name_word(i))
+        )
+
+    def _ends_np_left(self, i: int) -> bool:
+        """Reading leftwards, token ``i`` is outside the noun phrase (a verb or function word)."""
+        return (self._np_stop_word(i) and self.lower[i] not in NP_DETERMINERS) or self.is_cue[i]
+
+    def _starts_predicate(self, i: int) -> bool:
+        """An adverb or a common irregular past-tense verb: the predicate after a subject."""
+        low = self.lower[i]
+        return low in ADVERBS_BEFORE_VERB or low in IRREGULAR_PAST or (low.endswith("ly") and len(low) > 4)
+
+    def _capitalised_after(self, i: int, ceiling: int) -> bool:
+        """A capitalised word at ``i``, or after "the" ("a person close to the Clintons")."""
+        if i < ceiling and self.lower[i] == "the":
+            i += 1
+        return i < ceiling and self._is_capitalised(i)
+
+    def _parenthetical_end(self, i: int, ceiling: int) -> int | None:
+        """One past the ")" closing a short parenthesis opened at ``i`` ("(R-Fla.)", "(D)")."""
+        for j in range(i + 1, min(ceiling, i + MAX_PARENTHETICAL)):
+            if self.words[j] == ")":
+                return j + 1
+            if self.words[j] == "(":
+                break
+        return None
+
+    def _parenthetical_start(self, i: int, floor: int) -> int | None:
+        """The "(" opening a short parenthesis closed at ``i``."""
+        for j in range(i - 1, max(floor - 1, i - MAX_PARENTHETICAL), -1):
+            if self.words[j] == "(":
+                return j
+            if self.words[j] == ")":
+                break
+        return None
+
     def _np_right(self, start: int) -> tuple[int, int] | None:
         """The noun phrase starting at token ``start`` ("said China's envoy Geng Shuang")."""
         ceiling = self._sentence_end_token(start)
+        if start < ceiling and self.lower[start] in PRONOUNS:
+            return (start, start + 1)
         i = start
         while i < ceiling and i - start < MAX_NP_TOKENS and self.quoted[i] is None:
             word, low = self.words[i], self.lower[i]
@@ -360,15 +481,18 @@ class Attributor:
             if word in ("’", "'") and i > start and self.lower[i - 1].endswith("s"):
                 i += 1
                 continue
+            if word == "(" and i > start and self._parenthetical_end(i, ceiling) is not None:
+                i = self._parenthetical_end(i, ceiling)
+                continue
             if not word[0].isalnum() or low in TEMPORAL_WORDS or self.is_cue[i]:
                 break
-            if low in FUNCTION_WORDS and low not in NP_CONNECTORS and not self._is_acronym(i) and not (
-                i == start and low in ("a", "an", "one", "the")
-            ):
+            if self._np_stop_word(i) and not (i == start and (low in NP_DETERMINERS or low == "the")):
                 break
             if word.islower() and low.endswith(("ed", "ing")) and i > start and self.lower[i - 1] not in NP_CONNECTORS | {"a", "an"}:
                 break  # "the resolution adopted on ...": a verb or participle after the head
-            if low in ("and", "on", "to", "at") and not (i + 1 < ceiling and self._is_capitalised(i + 1)):
+            if word.islower() and i > start and self._is_capitalised(i - 1) and self._starts_predicate(i):
+                break  # "Donald Trump quickly took to Twitter"
+            if low in ("and", "on", "to", "at") and not self._capitalised_after(i + 1, ceiling):
                 break
             i += 1
         while i > start and self.lower[i - 1] in NP_CONNECTORS:
@@ -385,11 +509,14 @@ class Attributor:
         return span
 
     def _role_text(self, first: int, last: int) -> str | None:
-        """A role phrase without a leading article (kept before a possessor: "the DRC's envoy")."""
+        """A role phrase without a leading article (kept before a possessor: "the DRC's envoy");
+        an honorific alone ("Mr.") is no role."""
         while first < last and self.lower[first] in ("a", "an", "the", "one", ","):
             if self.lower[first] == "the" and any(self._is_possessive(k) for k in range(first + 1, last)):
                 break
             first += 1
+        if all(self.lower[k] in HONORIFICS or self.words[k] == "." for k in range(first, last)):
+            return None
         return _plain(self.text[self.starts[first] : self.ends[last - 1]]) if last > first else None
 
     def _role_country(self, role: str | None, first: int = 0, last: int = 0) -> str | None:
@@ -412,8 +539,8 @@ class Attributor:
         head = None
         for run_first, run_last in runs:
             name_span = self._name_in_run(run_first, run_last)
-            if name_span is None:
-                continue
+            if name_span is None or (run_first and self.words[run_first - 1] == "("):
+                continue  # "(D-Ore.)" after a name is no name
             head = name_span
             if run_last < last and self.lower[run_last] in ("of", "for", "at", "from", "with"):
                 break
@@ -476,26 +603,40 @@ class Attributor:
         if role is None and known is not None:
             role, country = known.role, known.country
         speaker = Speaker(canonical, role, country, kind, self.starts[head[0]], self.ends[head[1] - 1])
+        if kind == "person":
+            self._note_gender(canonical, first, head[0])
         if known is None or (known.role is None and role is not None):
             self.entities[canonical] = speaker
         return speaker
 
     # --- pronouns and salience -----------------------------------------------------------
     def _resolve_pronoun(self, i: int) -> Speaker | None:
-        wanted = PRONOUNS[self.lower[i]]
+        """The latest salient entity a pronoun can mean; he/she skip persons of the other gender,
+        and bind the person they resolve to ("she" once, female afterwards)."""
+        pronoun = self.lower[i]
+        wanted = PRONOUNS[pronoun]
         for position, speaker in reversed(self.salient):
             if position >= i:
                 continue
             if self.sentence_of[i] - self.sentence_of[position] > 8:
                 break
             fits = (
-                speaker.kind == "person" if wanted == "person"
+                speaker.kind == "person" and self.gender.get(speaker.name, pronoun) == pronoun if wanted == "person"
                 else speaker.kind in ("document", "organisation", "country") if wanted == "thing"
                 else speaker.kind in ("organisation", "country") or speaker.name.endswith("s")
             )
             if fits:
+                if wanted == "person":
+                    self.gender.setdefault(speaker.name, pronoun)
                 return speaker._replace(start=self.starts[i], end=self.ends[i])
         return None
+
+    def _note_gender(self, name: str, first: int, head: int) -> None:
+        """A person's gender from the words before the name: "Mrs.", "congresswoman", "Mr."."""
+        for k in range(max(first, head - 3), head):
+            pronoun = GENDERED_WORDS.get(self.lower[k].removesuffix("."))
+            if pronoun is not None:
+                self.gender.setdefault(name, pronoun)
 
     def _remember(self, position: int, speaker: Speaker | None) -> None:
         if speaker is not None:
@@ -503,7 +644,12 @@ class Attributor:
 
     # --- cues ----------------------------------------------------------------------------
     def _skip_adverbs_left(self, i: int) -> int:
-        while i > 0 and (self.lower[i - 1] in ADVERBS_BEFORE_VERB or self.lower[i - 1].endswith("ly")):
+        """Back over adverbs and auxiliaries before a verb ("also", "did not", "has repeatedly")."""
+        while i > 0 and (
+            self.lower[i - 1] in ADVERBS_BEFORE_VERB
+            or self.words[i - 1] in AUXILIARIES
+            or self.lower[i - 1].endswith("ly")
+        ):
             i -= 1
         return i
 
@@ -518,11 +664,14 @@ class Attributor:
         return speaker
 
     def _find_cue_speaker(self, verb: int) -> Speaker | None:
+        agent = self._passive_agent(verb)
+        if agent is not None:
+            return agent
         floor = self._sentence_start_token(verb)
         before = self._skip_adverbs_left(verb)
         previous = self.lower[before - 1] if before > floor else None
-        if previous == "and" or self.lower[verb].endswith("ing"):
-            return self._sentence_subject(verb, floor)
+        if previous in ("and", "to") or self.lower[verb].endswith("ing"):
+            return self._sentence_subject(verb, floor)  # "..., adding", "took to Twitter to say"
         if previous == ",":
             appositive = self._appositive_subject(before - 1, floor)
             if appositive is not None:
@@ -540,6 +689,17 @@ class Attributor:
             return self._inverted_subject(after)  # "..., said China's envoy Geng Shuang"
         return self._sentence_subject(verb, floor)
 
+    def _passive_agent(self, verb: int) -> Speaker | None:
+        """The agent of a passive cue: ``as described by X``, ``was called "..." by X``."""
+        if not self.lower[verb].endswith(PARTICIPLE_ENDINGS):
+            return None
+        j = verb + 1
+        while j < len(self.words) and (self.quoted[j] is not None or self.words[j] == "," or self.lower[j] == "as"):
+            j += 1
+        if j + 1 < len(self.words) and self.lower[j] == "by" and self.quoted[j] is None:
+            return self._inverted_subject(j + 1)
+        return None
+
     def _inverted_subject(self, start: int) -> Speaker | None:
         span = self._np_right(start)
         if span is None:
@@ -550,22 +710,32 @@ class Attributor:
         return self._speaker_from_np(*span, role_span=role_span)
 
     def _appositive_subject(self, comma: int, floor: int) -> Speaker | None:
-        """``X, the Y of Z, said`` or ``the Y of Z, X, said``: the name and its role."""
-        open_comma = comma - 1
-        while open_comma > floor and self.words[open_comma] != ",":
-            if comma - open_comma > MAX_NP_TOKENS or self.quoted[open_comma] is not None:
-                return None
-            open_comma -= 1
-        if open_comma <= floor or self.words[open_comma] != ",":
+        """``X, the Y of Z, said`` or ``the Y of Z, X, said``: the name and its role; ``X, who ...,
+        said`` or ``X, wearing ..., said``: the name before a relative or participle clause."""
+        commas = (j for j in range(comma - 1, max(floor, comma - MAX_INTRODUCTION), -1) if self.words[j] == ",")
+        open_comma = next(commas, None)
+        if open_comma is None:
             return None
         inner = (open_comma + 1, comma)
         outer = self._np_left(open_comma)
         if outer is None:
             return None
+        if self._opens_clause(inner[0]):
+            return self._speaker_from_np(*outer)
+        if comma - open_comma > MAX_NP_TOKENS or any(self.quoted[j] is not None for j in range(*inner)):
+            return None
         inner_runs = [r for r in self._runs(*inner) if self._name_in_run(*r)]
         if inner_runs and self.lower[inner[0]] not in ("the", "a", "an"):
             return self._speaker_from_np(*inner, role_span=outer)
         return self._speaker_from_np(*outer, role_span=inner)
+
+    def _opens_clause(self, i: int) -> bool:
+        """A relative pronoun, subordinator or participle (after adverbs) opening a clause in
+        apposition: "who led the talks", "while being interviewed", "later alleging"."""
+        while self.lower[i] in ADVERBS_BEFORE_VERB or (self.words[i].islower() and self.lower[i].endswith("ly")):
+            i += 1
+        low = self.lower[i]
+        return low in CLAUSE_OPENERS or (self.words[i].islower() and low.endswith(("ing", "ed")))
 
     def _sentence_subject(self, verb: int, floor: int) -> Speaker | None:
         """The subject of the sentence holding ``verb``: its first cue's, or its opening phrase."""
@@ -581,14 +751,46 @@ class Attributor:
         return self._speaker_from_np(*span)
 
     def _subject_span(self, floor: int) -> tuple[int, int] | None:
-        """The noun phrase opening a sentence, after an introductory phrase ("Before the vote,")."""
-        start = floor
-        if floor < len(self.words) and self.lower[floor] in FUNCTION_WORDS:
-            for i in range(floor, min(len(self.words), floor + 8)):
-                if self.words[i] == ",":
-                    start = i + 1
-                    break
+        """The noun phrase opening a sentence, after its introduction (see ``_skip_introduction``)."""
+        start = self._skip_introduction(floor)
         return self._np_right(start) if start < len(self.words) else None
+
+    def _skip_introduction(self, floor: int) -> int:
+        """The first token after a sentence's dateline ("JACKSON, Miss. -"), linking words ("And
+        then") and introductory phrases ("Earlier this week,", "Speaking at the rally,")."""
+        ceiling = self._sentence_end_token(floor) if floor < len(self.words) else floor
+        i = self._skip_dateline(floor, ceiling)
+        for _ in range(3):
+            while i < ceiling and (self.lower[i] in LINKING_WORDS or self.words[i] == ","):
+                i += 1
+            if i >= ceiling or not self._opens_introduction(i):
+                break
+            comma = next((j for j in range(i + 1, min(ceiling, i + MAX_INTRODUCTION)) if self.words[j] == ","), None)
+            if comma is None:
+                break
+            i = comma + 1
+        return i
+
+    def _skip_dateline(self, floor: int, ceiling: int) -> int:
+        """After a dateline opening a sentence: upper-case place, optional region, then a dash."""
+        if floor >= ceiling or not self._is_acronym(floor):
+            return floor
+        for j in range(floor + 1, min(ceiling, floor + 6)):
+            if self.words[j] in DASHES:
+                return j + 1
+            if not (self.words[j] in (",", ".") or self._is_capitalised(j)):
+                break
+        return floor
+
+    def _opens_introduction(self, i: int) -> bool:
+        """A word that opens an introductory phrase: a preposition or subordinator, a time word,
+        an adverb in -ly, a participle ("Speaking", "Asked", "Written")."""
+        low = self.lower[i]
+        return (
+            (low in FUNCTION_WORDS and low not in NOUN_PHRASE_OPENERS)
+            or low in TEMPORAL_WORDS
+            or (self.words[i][0].isupper() and (low.endswith(("ly", "ing", "ed")) or low in REPORTING_VERBS))
+        )
 
     def _note_sentence_subjects(self) -> None:
         """Make every sentence's subject salient for later pronouns (and register its role)."""
@@ -601,9 +803,30 @@ class Attributor:
                 self._remember(span[0], self._speaker_from_np(*span))
 
     def _according_to(self, start: int) -> Speaker | None:
+        """A source phrase at token ``start``: "according to X", "in X's view" / "in X's words"."""
         if start + 2 < len(self.words) and self.lower[start] == "according" and self.lower[start + 1] == "to":
             return self._inverted_subject(start + 2)
+        if self.lower[start] == "in":
+            return self._in_possessor_view(start)
         return None
+
+    def _in_possessor_view(self, start: int) -> Speaker | None:
+        """"in Bolton's view", "in Forbes' words": the possessor of a view or of words."""
+        for noun in range(start + 2, min(len(self.words), start + 8)):
+            if self.lower[noun] in VIEW_NOUNS:
+                break
+            if not self._np_word(noun - 1, first=noun - 1 == start + 1):
+                return None
+        else:
+            return None
+        last = noun - 1 if self.words[noun - 1] in ("’", "'") else noun
+        if not self._is_possessive(last - 1):
+            return None
+        runs = self._runs(start + 1, last)
+        head = self._name_in_run(*runs[-1], possessor=True) if runs and runs[-1][1] == last else None
+        if head is not None:
+            return self._named_speaker(head, start + 1, head[0], None)
+        return self._speaker_from_np(start + 1, last)  # "in the newspaper's words"
 
     # --- quotations ----------------------------------------------------------------------
     def _post_cue(self, close: int, quote_end: int) -> tuple[Speaker | None, int] | None:
@@ -627,6 +850,8 @@ class Attributor:
             if self.quoted[j] is not None:
                 return None
             if self.is_cue[j] and not low.endswith("ing"):
+                if self.lower[j - 1] == "to":
+                    return None  # '"...," to support him': an infinitive, not a cue
                 if ends_sentence and not self._ends_short_clause(j + 1):
                     return None
                 return self._cue_speaker(j), j
@@ -656,23 +881,43 @@ class Attributor:
             return not first
         if not word[0].isalnum() or low in TEMPORAL_WORDS:
             return False
-        if low in PRONOUNS or low in ("a", "an", "the", "one"):
+        if low in PRONOUNS or low in NP_DETERMINERS or low == "the":
             return first
-        return low not in FUNCTION_WORDS or low in NP_CONNECTORS - {"and"} or self._is_acronym(i)
+        return low != "and" and not self._np_stop_word(i)
 
-    def _pre_cue(self, opening: int) -> tuple[Speaker | None, int] | None:
-        """The last reporting verb before the opening mark in the same sentence."""
+    def _pre_cue(self, opening: int) -> tuple[Speaker, int] | None:
+        """The last reporting verb before the opening mark in the same sentence whose subject
+        resolves (a verb read wrongly, as in ``"more radical" protest groups``, is passed over)."""
         first = self._token_at(opening)
         floor = self._sentence_start_token(first) if first < len(self.words) else 0
         for j in range(first - 1, floor - 1, -1):
             if self.quoted[j] is not None:
                 continue
-            if self.is_cue[j]:
-                return self._cue_speaker(j), j
-            according = self._according_to(j)
-            if according is not None:
-                return according, j
+            found = self._cue_at(j)
+            if found is not None:
+                return found
         return None
+
+    def _later_cue(self, close: int, quote_end: int) -> tuple[Speaker, int] | None:
+        """A reporting verb further on in the quotation's sentence: ``"..." for the victory,
+        Smith said``, ``the race "is a dead heat," as Cruz said``."""
+        last = self._token_at(quote_end) - 1
+        if last < 0:
+            return None
+        sentence = self.sentence_of[last]
+        for j in range(self._token_at(close), len(self.words)):
+            if self.sentence_of[j] != sentence:
+                break
+            if self.quoted[j] is None:
+                found = self._cue_at(j)
+                if found is not None:
+                    return found
+        return None
+
+    def _cue_at(self, j: int) -> tuple[Speaker, int] | None:
+        """The resolved speaker of a cue (reporting verb or "according to X") at token ``j``."""
+        speaker = self._according_to(j) or (self._cue_speaker(j) if self.is_cue[j] else None)
+        return (speaker, j) if speaker is not None else None
 
     def _context(self, start: int, end: int) -> tuple[int, int]:
         first = self.sentences.spans[self.sentences.index_at(start)] if self.sentences.spans else (start, end)
@@ -683,24 +928,8 @@ class Attributor:
         results: list[Quote] = []
         previous: tuple[int, Speaker | None] | None = None  # (sentence index, speaker)
         for opening, start, end in self.spans:
-            close = end
-            while close < len(self.text) and self.text[close] in ", \t":
-                close += 1
-            found = self._post_cue(close, end) or self._pre_cue(opening)
-            speaker, cue = (found[0], self.words[found[1]]) if found else (None, None)
-            sentence = self.sentences.index_at(opening)
-            if found is None:
-                opens_sentence = not self.text[self.sentences.spans[sentence][0] : opening].strip()
-                if previous is not None and (
-                    previous[0] == sentence or (opens_sentence and previous[0] == sentence - 1)
-                ):
-                    speaker, cue = previous[1], "continued"
-                elif opens_sentence:
-                    speaker = self._previous_sentence_subject(sentence)
-                    cue = "continued" if speaker else None
+            speaker, cue = self._attribute(opening, end, previous)
             previous = (self.sentences.index_at(max(start, end - 1)), speaker)
-            if found is not None:
-                self._remember(found[1], speaker)
             context_start, context_end = self._context(opening, end)
             quote = Quote(text=self.text[start:end], start=start, end=end, cue=cue,
                           context_start=context_start, context_end=context_end)
@@ -712,6 +941,42 @@ class Attributor:
                 quote.speaker_start, quote.speaker_end = speaker.start, speaker.end
             results.append(quote)
         return results
+
+    def _attribute(self, opening: int, end: int, previous) -> tuple[Speaker | None, str | None]:
+        """Speaker and cue word of one quotation: a cue after it, before it, later in its
+        sentence; else the previous quotation's speaker or the subject of a sentence."""
+        close = end
+        while close < len(self.text) and self.text[close] in ", \t":
+            close += 1
+        for find in (lambda: self._post_cue(close, end), lambda: self._pre_cue(opening),
+                     lambda: self._later_cue(close, end)):
+            found = find()
+            if found is not None and found[0] is not None:
+                self._remember(found[1], found[0])
+                return found[0], self.words[found[1]]
+        if not self.sentences.spans:
+            return None, None
+        sentence = self.sentences.index_at(opening)
+        opens_sentence = not self.text[self.sentences.spans[sentence][0] : opening].strip()
+        if previous is not None and previous[1] is not None and (
+            previous[0] == sentence or (opens_sentence and previous[0] == sentence - 1)
+        ):
+            return previous[1], "continued"
+        if opens_sentence:
+            speaker = self._previous_sentence_subject(sentence)
+        else:
+            speaker = self._subject_before(opening)
+        return speaker, (SUBJECT_CUE if speaker else None)
+
+    def _subject_before(self, opening: int) -> Speaker | None:
+        """The subject of a sentence that holds a quotation without a cue, when it comes before
+        the quotation: ``Rubio bemoaned a climate in which people "literally hate each other"``."""
+        first = self._token_at(opening)
+        floor = self._sentence_start_token(first) if first < len(self.words) else 0
+        span = self._subject_span(floor)
+        if span is None or span[1] > first:
+            return None
+        return self._speaker_from_np(*span)
 
     def _previous_sentence_subject(self, sentence: int) -> Speaker | None:
         """For a quotation opening its sentence: the previous sentence's speaker or subject."""

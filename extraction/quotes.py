@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from extraction.attribution import Attributor
+from extraction.attribution import SUBJECT_CUE, Attributor
 from extraction.models import Quote
 from extraction.sentences import paragraph_spans
 
@@ -48,7 +48,6 @@ class QuotationSpan:
     opening: int
     start: int
     end: int
-    closed: bool
 
 
 def _neighbours(text: str, i: int, width: int) -> tuple[str, str]:
@@ -95,23 +94,23 @@ class _Scanner:
     def _paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self._para_starts, offset) - 1)
 
-    def _emit(self, end: int, closed: bool) -> None:
-        self.spans.append(QuotationSpan(self.opening, self.start, end, closed))
+    def _emit(self, end: int) -> None:
+        self.spans.append(QuotationSpan(self.opening, self.start, end))
         self._reset()
 
     def _close_unpaired(self, limit: int) -> None:
         """End an open quotation whose closing mark never came, before offset ``limit``."""
         if self.candidates:
-            self._emit(self.candidates[0], True)
+            self._emit(self.candidates[0])
             return
         para_end = self.paragraphs[self.paragraph][1]
         if limit >= para_end:
-            self._emit(para_end, False)
+            self._emit(para_end)
             return
         last_break = None
         for brk in _SENTENCE_BREAK.finditer(self.text, self.start, limit):
             last_break = brk
-        self._emit(last_break.start() + 1 if last_break else limit, False)
+        self._emit(last_break.start() + 1 if last_break else limit)
 
     def _continues(self, i: int, mark: str, paragraph: int) -> bool:
         """Whether the mark at ``i`` reopens the open quotation in the next paragraph."""
@@ -152,9 +151,9 @@ class _Scanner:
                 self._open(i, "''", paragraph)
                 self.nested = 1
         elif self.nested:
-            self._emit(i + 1, True)
+            self._emit(i + 1)
         else:
-            self._emit(i, True)
+            self._emit(i)
 
     def _at_top_level(self, i: int, mark: str, paragraph: int) -> None:
         if self.single_style:
@@ -168,7 +167,7 @@ class _Scanner:
 
     def _in_double_quotation(self, i: int, mark: str, paragraph: int) -> None:
         if mark in DOUBLE_CLOSE or mark in STRAIGHT_DOUBLE:
-            self._emit(i, True)
+            self._emit(i)
         elif mark in DOUBLE_OPEN:
             self._close_unpaired(i)
             self._open(i, mark, paragraph)
@@ -183,7 +182,7 @@ class _Scanner:
 
     def _in_single_quotation(self, i: int, mark: str) -> None:
         if mark in (SINGLE_CLOSE, STRAIGHT_SINGLE) and not _is_apostrophe(self.text, i) and _closes(self.text, i):
-            self._emit(i, True)
+            self._emit(i)
 
 
 def quotation_spans(text: str) -> list[QuotationSpan]:
@@ -196,7 +195,7 @@ def quotation_spans(text: str) -> list[QuotationSpan]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append(QuotationSpan(span.opening, start, end, span.closed))
+            spans.append(QuotationSpan(span.opening, start, end))
     return spans
 
 
@@ -209,11 +208,11 @@ def _is_title(words: str) -> bool:
 def extract_quotes(text: str) -> list[Quote]:
     """Every direct quotation of a cleaned text, with its speaker, sorted by start.
 
-    Quoted titles and names ("Saturday Night Live") that nobody is reported as saying are not
-    quotations, nor are markup attribute values (``id="..."``).
+    Quoted titles and names ("Saturday Night Live") that no cue reports anybody as saying are
+    not quotations, nor are markup attribute values (``id="..."``).
     """
     spans = [s for s in quotation_spans(text) if not text[: s.opening].endswith("=")]
     if not spans:
         return []
     attributor = Attributor(text, [(s.opening, s.start, s.end) for s in spans])
-    return [q for q in attributor.quotes() if q.speaker is not None or not _is_title(q.text)]
+    return [q for q in attributor.quotes() if q.cue not in (None, SUBJECT_CUE) or not _is_title(q.text)]

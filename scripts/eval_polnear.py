@@ -18,7 +18,8 @@ marks the gold builder does not pair (typewriter '' as in the NYT files, single 
 match gold and are left out of the scoring, on both sides alike.
 
 Span match: exact, after trimming whitespace on both sides.  Speaker: on gold segments whose Source has a name, a prediction
-is right when the predicted speaker and the Source share a name token ("Donald Trump" vs "Trump").
+is right when the predicted speaker and the Source share a name token ("Donald Trump" vs "Trump"; typographic
+and typewriter apostrophes alike: "D’Souza" vs "D'Souza").
 Speaker precision counts predicted pieces matched to such gold segments that carry a speaker.
 
 The gold builder gives 6,635 / 793 / 827 segments with a speaker (train / dev / test), within
@@ -172,8 +173,8 @@ def name_tokens(speaker: str | None) -> set[str]:
     if not speaker:
         return set()
     names = set()
-    for token in NAME_TOKEN.findall(speaker):
-        bare = token.rstrip(".’'").removesuffix("’s").removesuffix("'s")
+    for token in NAME_TOKEN.findall(speaker.replace("’", "'")):
+        bare = token.rstrip(".'").removesuffix("'s")
         if bare and bare.lower() not in NOT_NAMES and token.lower() not in NOT_NAMES:
             names.add(bare.lower())
     return names

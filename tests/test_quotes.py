@@ -281,3 +281,98 @@ def test_sentences_respect_abbreviations_and_initials():
 def test_paragraphs_split_on_blank_lines_or_single_breaks():
     assert paragraph_spans("a\n\nb\nc") == [(0, 1), (3, 6)]
     assert paragraph_spans("a\nb") == [(0, 1), (2, 3)]
+
+
+# --- attribution: cues further away, subjects, noun phrases, gender ------------------------------
+def test_reporting_verb_later_in_the_sentence():
+    text = "“Let me thank the volunteers” for the win, Tamsin Roe said on Friday."
+    assert only(text, "Let me thank the volunteers").speaker == "Tamsin Roe"
+
+
+def test_quotation_inside_a_sentence_without_cue_takes_the_subject():
+    text = "Senator Ilona Varga bemoaned a climate in which people “despise each other”."
+    quote = only(text, "despise each other")
+    assert (quote.speaker, quote.cue) == ("Ilona Varga", "subject")
+
+
+def test_quoted_title_without_a_cue_is_still_not_a_quotation():
+    text = "Senator Ilona Varga watched “Evening Politics Weekly” on Sunday."
+    assert extract_quotes(text) == []
+
+
+def test_cue_without_a_resolvable_subject_is_passed_over():
+    text = "Odile Brun said the plan would calm “more radical” protest demands and help the “tired and angry”."
+    assert only(text, "tired and angry").speaker == "Odile Brun"
+
+
+def test_subject_after_introductory_phrases_and_linking_words():
+    text = "On Thursday, after weeks of silence, Mayor Pim Okafor endorsed the plan, saying “It is time.”"
+    assert only(text, "It is time.").speaker == "Pim Okafor"
+    text = "And then Carl Oduya went on the attack, saying, “Nobody believes this.”"
+    assert only(text, "Nobody believes this.").speaker == "Carl Oduya"
+
+
+def test_subject_after_a_dateline():
+    text = "LAKEPORT, Ore. - Mayor Pim Okafor blamed the “reckless” council."
+    assert only(text, "reckless").speaker == "Pim Okafor"
+
+
+def test_apposition_with_a_relative_clause():
+    text = "“We are ready,” Jana Kowal, who led the talks for two years and now chairs the panel, said."
+    quote = only(text, "We are ready,")
+    assert (quote.speaker, quote.speaker_role) == ("Jana Kowal", None)
+
+
+def test_honorific_before_a_surname_resolves_to_the_full_name():
+    text = "Geoff Halloran runs the firm. “We lost,” said Mr. Halloran."
+    quote = only(text, "We lost,")
+    assert (quote.speaker, quote.speaker_role) == ("Geoff Halloran", None)
+
+
+def test_party_and_state_in_parentheses_inside_the_speaker():
+    text = "“We will win,” Sen. Rhea Vasquez (D-Ore.) said in a statement."
+    assert only(text, "We will win,").speaker == "Rhea Vasquez"
+
+
+def test_noun_phrase_opened_by_another():
+    text = "“It was chaos,” another witness, Bruno Salas, told reporters."
+    assert only(text, "It was chaos,").speaker == "Bruno Salas"
+
+
+def test_in_someones_view_or_words():
+    assert only("The deal was, in Fenwick’s words, “a disaster”.", "a disaster").speaker == "Fenwick"
+    text = "“It cannot last,” in Senator Dana Kowalczyk’s view."
+    assert only(text, "It cannot last,").speaker == "Dana Kowalczyk"
+
+
+def test_fronted_said_opens_the_sentence():
+    text = "Said Maria Olsen, the club treasurer, “We are broke.”"
+    quote = only(text, "We are broke.")
+    assert (quote.speaker, quote.speaker_role) == ("Maria Olsen", "club treasurer")
+
+
+def test_passive_cue_takes_its_agent():
+    text = "The policy, described as “reckless” by Senator Omar Diallo, failed."
+    assert only(text, "reckless").speaker == "Omar Diallo"
+
+
+def test_capitalised_function_words_inside_names():
+    text = "“We won,” said CBS This Morning co-anchor Dana Pryce."
+    assert only(text, "We won,").speaker == "Dana Pryce"
+    text = "The columnist Hal Will wrote a piece. Later, Will described the plan as “a fraud”."
+    assert only(text, "a fraud").speaker == "Hal Will"
+
+
+def test_infinitive_after_a_quotation_is_not_a_cue():
+    text = "“We will vote no,” said Lena Ortiz.\n\n“They are not there yet” to support him."
+    assert only(text, "They are not there yet").speaker == "Lena Ortiz"
+
+
+def test_pronoun_gender_from_title():
+    text = "Mrs. Vela Orsk met Mr. Tomas Brede. “It went well,” she said."
+    assert only(text, "It went well,").speaker == "Vela Orsk"
+
+
+def test_pronoun_gender_from_an_earlier_pronoun():
+    text = "Ana Quill arrived first. Ron Pekka followed. He sat down. “Good,” she said."
+    assert only(text, "Good,").speaker == "Ana Quill"
