@@ -87,6 +87,8 @@ ORGANISATION_NOUNS = frozenset(
     navy house senate congress parliament assembly cabinet kremlin pentagon secretariat
     corporation corp inc university college school club league federation movement""".split()
 )
+# Last words of a body's name ("Security Council", "United Nations") that a person's name may follow.
+BODY_NAME_ENDINGS = ORGANISATION_NOUNS | {"nations"}
 # People named by what they are; agentive endings (-er, -or, -ist, -ian, -man) cover most others.
 PERSON_NOUNS = frozenset(
     """official officials aide aides envoy diplomat diplomats source sources expert experts critic
@@ -112,7 +114,7 @@ TITLE_WORDS = frozenset(
     former acting first lady democratic republican democrat independent gop candidate nominee
     presidential congressman congresswoman councilman councilwoman assemblyman lawmaker
     economy finance trade health education labor labour energy agriculture transportation
-    permanent special sir lord dame gen. senior""".split()
+    permanent special sir lord dame gen. senior under""".split()
 )
 # Capitalised words that begin sentences but name nobody.
 FUNCTION_WORDS = frozenset(
@@ -167,13 +169,20 @@ _AFTER_CUE_WORDS = frozenset(
     """in on at during after before to of from with about by via yesterday today tonight earlier
     later then again recently last this when while as""".split()
 )
+# Auxiliaries that show the word before them is a subject, not a verb ("member states have").
+VERBS_AFTER_SUBJECT = frozenset("are were have had will would can could may might must should shall do did".split())
+# Votes named in quotation marks after or before a form of "vote" (voted "no", a 'yes' vote).
+VOTE_WORDS = frozenset("yes no nay aye yea abstain abstention against in favour favor".split())
+VOTE_FORMS = frozenset("vote votes voted voting".split())
 # Words that link a sentence to the one before and stand before its subject ("And then Smith said").
 LINKING_WORDS = frozenset("and but or so yet then also still meanwhile however instead indeed now thus".split())
 MAX_INTRODUCTION = 30  # tokens of an introductory phrase, up to its comma
 DASHES = ("-", "–", "—", "--")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*|[^\w\s]")
-_POSSESSIVE = ("’s", "'s", "’", "'")
+_WORD = re.compile(r"[^\W\d_][\w’'´-]*")
+_TOKEN = re.compile(r"\w+(?:[’'´\-.&]\w+)*|[^\w\s]")
+_COUNT = re.compile(r"\d[\d,]*")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_POSSESSIVE_ENDINGS = ("’s", "'s", "´s")  # an acute accent often stands for the apostrophe
 MAX_NP_TOKENS = 14
 SUBJECT_CUE = "subject"  # the cue of a quotation attributed to its sentence's subject, no verb seen
 
@@ -191,7 +200,20 @@ class Speaker(NamedTuple):
 
 def _plain(text: str) -> str:
     """Typographic apostrophes as ASCII, spaces collapsed."""
-    return " ".join(text.replace("’", "'").replace("‘", "'").split())
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("´", "'").split())
+
+
+def _is_title_word(word: str) -> bool:
+    """A title word, or a compound of title words ("secretary-general", "under-secretary")."""
+    return word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-"))
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a possessive ending ("Kremlin's" -> "Kremlin")."""
+    for ending in _POSSESSIVE_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 class Attributor:
@@ -215,6 +237,7 @@ class Attributor:
         self.full_names: dict[str, str] = {}
         self.gender: dict[str, str] = {}  # person -> "he" or "she", from titles and pronouns
         self.entities: dict[str, Speaker] = {}  # canonical name -> fullest mention (role/country)
+        self.title_roles: dict[str, tuple[str, str | None]] = {}  # person -> (role, country) from a title
         self.salient: list[tuple[int, Speaker]] = []  # (token index, speaker), in text order
         self._collect_names()
         self._cue_cache: dict[int, Speaker | None] = {}
@@ -223,6 +246,7 @@ class Attributor:
             and (self.words[i].islower() or (word in FRONTED_CUES and self._opens_sentence(i)))
             and self.quoted[i] is None
             and not (i and (self.lower[i - 1] in NOUN_MARKERS or self._is_possessive(i - 1)))
+            and not self._plural_noun_before_verb(i)
             for i, word in enumerate(self.lower)
         ]  # "the report says", "secretary of state": a determiner or "of" makes the first a noun
         self._note_sentence_subjects()
@@ -250,6 +274,16 @@ class Attributor:
                     break
                 mask[i] = mention.form
         return mask
+
+    def _plural_noun_before_verb(self, i: int) -> bool:
+        """A reporting verb in -s read as the plural noun it also is, a verb following it:
+        "member states voted", "the reports were"."""
+        if not self.lower[i].endswith("s") or self.lower[i] == "says" or i + 1 >= len(self.words):
+            return False
+        following = self.lower[i + 1]
+        return following in VERBS_AFTER_SUBJECT or following in IRREGULAR_PAST or (
+            self.words[i + 1].islower() and len(following) > 4 and following.endswith("ed")
+        )
 
     def _token_at(self, offset: int) -> int:
         return bisect_left(self.starts, offset)
@@ -283,15 +317,15 @@ class Attributor:
         return len(word) > 1 and word.isupper()
 
     def _is_possessive(self, i: int) -> bool:
-        return self.words[i].endswith(("’s", "'s")) or (
+        return self.words[i].endswith(_POSSESSIVE_ENDINGS) or (
             i + 1 < len(self.words) and self.words[i + 1] in ("’", "'") and self.words[i].endswith("s")
         )
 
     def _strippable(self, i: int) -> bool:
         """A capitalised token that belongs to a role, not to a name."""
-        bare = self.lower[i].removesuffix("’s").removesuffix("'s").rstrip(".")
+        bare = _without_possessive(self.lower[i]).rstrip(".")
         return (
-            bare in TITLE_WORDS
+            _is_title_word(bare)
             or bare in PERSON_NOUNS
             or self._is_acronym(i)
             or self._is_possessive(i)
@@ -302,7 +336,7 @@ class Attributor:
         """A capitalised word that may be part of a proper name."""
         if not self.words[i][0].isupper() or self.quoted[i] is not None:
             return False
-        bare = self.lower[i].removesuffix("’s").removesuffix("'s")
+        bare = _without_possessive(self.lower[i])
         if bare in TEMPORAL_WORDS:
             return False
         if bare in FUNCTION_WORDS:  # "George Will", "CBS This Morning", "The Post" inside a sentence
@@ -351,30 +385,44 @@ class Attributor:
         return runs
 
     def _name_in_run(self, first: int, last: int, possessor: bool = False) -> tuple[int, int] | None:
-        """The name inside a capitalised run, after its leading title/country words; with
-        ``possessor``, a name ending in a possessive ("in Fenwick's words")."""
+        """The name inside a capitalised run: an organisation's whole name ("UN General Assembly"),
+        else the name after its leading title, country and body words ("Security Council President
+        Ana Ortiz" -> "Ana Ortiz"); with ``possessor``, a name ending in a possessive ("in Fenwick's
+        words")."""
+        if _without_possessive(self.lower[last - 1]) in ORGANISATION_NOUNS:
+            return (first, last)
+        first = self._after_body_name(first, last)
         while first < last and (self._strippable(first) or self.words[first] == "."):
             if possessor and first == last - 1 and not self._is_acronym(first):
                 break
             if self._is_possessive(first) and not self._is_acronym(first) and self.country_token[first] is None:
                 return None  # "Trump's spokeswoman": the possessor modifies another noun
             first += 1
-        while last > first and (self.words[last - 1] == "." or self.lower[last - 1] in TITLE_WORDS):
+        while last > first and (self.words[last - 1] == "." or _is_title_word(self.lower[last - 1])):
             last -= 1
         return (first, last) if last > first else None
 
+    def _after_body_name(self, first: int, last: int) -> int:
+        """Where a run goes on past the last body name inside it ("Security Council Ana Ortiz")."""
+        for k in range(last - 2, first - 1, -1):
+            if _without_possessive(self.lower[k]) in BODY_NAME_ENDINGS:
+                return k + 1
+        return first
+
     def _surface(self, first: int, last: int) -> str:
         text = self.text[self.starts[first] : self.ends[last - 1]]
-        return _plain(text.removesuffix("’s").removesuffix("'s"))
+        return _plain(_without_possessive(text))
 
     def _run_kind(self, first: int, last: int) -> str:
-        words = {self.lower[i].removesuffix("’s").removesuffix("'s") for i in range(first, last)}
+        words = {_without_possessive(self.lower[i]) for i in range(first, last)}
         if words & ORGANISATION_NOUNS or all(self._is_acronym(i) for i in range(first, last)):
             return "organisation"
         return "person"
 
     def _collect_names(self) -> None:
-        """Full names of persons (surname -> fullest form) and their mentions."""
+        """Full names of persons (surname -> fullest form), and the first title given to each
+        ("Foreign Minister Ana Ortiz")."""
+        titled = []
         for first, last in self._runs(0, len(self.words)):
             span = self._name_in_run(first, last)
             if span is None or self._run_kind(*span) != "person":
@@ -385,6 +433,19 @@ class Attributor:
                 for key in (parts[-1], name):
                     if len(name) > len(self.full_names.get(key, "")):
                         self.full_names[key] = name
+            if any(_is_title_word(self.lower[k].rstrip(".")) for k in range(first, span[0])):
+                titled.append((name, first, span[0]))
+        for name, first, last in titled:
+            role = self._role_text(first, last)
+            if role is not None:
+                self.title_roles.setdefault(self._canonical(name), (role, self._role_country(role, first, last)))
+
+    def _known_role(self, name: str) -> tuple[str | None, str | None]:
+        """Role and country given to a person elsewhere in the text: as a speaker, else in a title."""
+        known = self.entities.get(name)
+        if known is not None and known.role is not None:
+            return known.role, known.country
+        return self.title_roles.get(name, (None, None))
 
     def _canonical(self, name: str) -> str:
         parts = name.split()
@@ -533,7 +594,7 @@ class Attributor:
         low = self.lower[first]
         if last - first == 1 and low in PRONOUNS:
             return self._resolve_pronoun(first)
-        if last - first == 1 and low in ("i", "we"):
+        if (last - first == 1 and low in ("i", "we")) or self._starts_with_count(first, last):
             return None
         runs = self._runs(first, last)
         head = None
@@ -548,11 +609,11 @@ class Attributor:
             return self._named_speaker(head, first, last, role_span)
         if last - first <= 3 and self.countries:
             inside = [m for m in self.countries if m.start >= self.starts[first] and m.end <= self.ends[last - 1]]
-            if inside and inside[0].form in ("name", "capital", "seat"):
-                mention = inside[0]
+            if inside and inside[-1].form in ("name", "capital", "seat") and inside[-1].end > self.starts[last - 1]:
+                mention = inside[-1]  # the country heads the phrase ("Chile's envoy" is a person)
                 kind = "organisation" if mention.form == "seat" else "country"
                 return Speaker(_plain(self._role_text(first, last) or mention.surface), None, mention.iso3, kind, self.starts[first], self.ends[last - 1])
-        head_word = self.lower[last - 1].removesuffix("’s").removesuffix("'s")
+        head_word = _without_possessive(self.lower[last - 1])
         if not self.words[last - 1][0].isalpha() or head_word in FUNCTION_WORDS:
             return None
         if self._is_acronym(last - 1):
@@ -579,6 +640,15 @@ class Attributor:
         country = self._role_country(name, first, last)
         return Speaker(name, None, country, kind, self.starts[first], self.ends[last - 1])
 
+    def _starts_with_count(self, first: int, last: int) -> bool:
+        """A count of common nouns ("153 member", "the 10 members"), never a speaker; years and
+        ages ("a 2013 study", "17-year-old Ana Ortiz") are no counts."""
+        while first < last and self.lower[first] in DETERMINERS:
+            first += 1
+        if first == last or not _COUNT.fullmatch(self.words[first]) or _YEAR.fullmatch(self.words[first]):
+            return False
+        return all(self.words[k].islower() for k in range(first + 1, last))
+
     def _definite_reference(self, first: int, last: int, head_word: str) -> Speaker | None:
         """"the ambassador" -> the latest named person whose role has that word."""
         if self.lower[first] != "the" or last - first > 3:
@@ -600,8 +670,8 @@ class Attributor:
             role = self._role_text(*role_span)
             country = self._role_country(role, *role_span)
         known = self.entities.get(canonical)
-        if role is None and known is not None:
-            role, country = known.role, known.country
+        if role is None:
+            role, country = self._known_role(canonical)
         speaker = Speaker(canonical, role, country, kind, self.starts[head[0]], self.ends[head[1] - 1])
         if kind == "person":
             self._note_gender(canonical, first, head[0])
@@ -628,6 +698,9 @@ class Attributor:
             if fits:
                 if wanted == "person":
                     self.gender.setdefault(speaker.name, pronoun)
+                if speaker.role is None:
+                    role, country = self._known_role(speaker.name)
+                    speaker = speaker._replace(role=role, country=country or speaker.country)
                 return speaker._replace(start=self.starts[i], end=self.ends[i])
         return None
 
@@ -679,7 +752,7 @@ class Attributor:
         if previous is not None:
             span = self._np_left(before)
             if span is not None:
-                speaker = self._speaker_from_np(*span)
+                speaker = self._speaker_from_np(*span, role_span=self._role_before(span[0], floor))
                 if speaker is not None:
                     return speaker
         after = verb + 1
@@ -728,6 +801,24 @@ class Attributor:
         if inner_runs and self.lower[inner[0]] not in ("the", "a", "an"):
             return self._speaker_from_np(*inner, role_span=outer)
         return self._speaker_from_np(*outer, role_span=inner)
+
+    def _role_before(self, start: int, floor: int) -> tuple[int, int] | None:
+        """A role opening its clause and set off by a comma before the subject at ``start``:
+        ``Speaking first, US Ambassador to the UN, Ana Ortiz said``."""
+        if start - 1 <= floor or self.words[start - 1] != ",":
+            return None
+        span = self._np_left(start - 1)
+        if span is None or not (span[0] == floor or self.words[span[0] - 1] == ","):
+            return None
+        if any(self._names_person(*run) for run in self._runs(*span)):
+            return None
+        nouns = (_without_possessive(self.lower[k]) for k in range(*span))
+        return span if any(n in PERSON_NOUNS or _PERSON_NOUN.search(n) for n in nouns) else None
+
+    def _names_person(self, first: int, last: int) -> bool:
+        """Whether a capitalised run holds a person's name."""
+        span = self._name_in_run(first, last)
+        return span is not None and self._run_kind(*span) == "person"
 
     def _opens_clause(self, i: int) -> bool:
         """A relative pronoun, subordinator or participle (after adverbs) opening a clause in
@@ -943,8 +1034,10 @@ class Attributor:
         return results
 
     def _attribute(self, opening: int, end: int, previous) -> tuple[Speaker | None, str | None]:
-        """Speaker and cue word of one quotation: a cue after it, before it, later in its
-        sentence; else the previous quotation's speaker or the subject of a sentence."""
+        """Speaker and cue word of one quotation: none for a quoted vote; a cue after it, before
+        it, later in its sentence; else the previous quotation's speaker or a sentence's subject."""
+        if self._is_quoted_vote(opening, end):
+            return None, None
         close = end
         while close < len(self.text) and self.text[close] in ", \t":
             close += 1
@@ -967,6 +1060,20 @@ class Attributor:
         else:
             speaker = self._subject_before(opening)
         return speaker, (SUBJECT_CUE if speaker else None)
+
+    def _is_quoted_vote(self, opening: int, end: int) -> bool:
+        """A vote named in quotation marks, mentioned rather than said: ``voted "no"``,
+        ``a 'yes' vote``."""
+        words = _WORD.findall(self.text[opening + 1 : end].lower())
+        if not words or len(words) > 2 or not set(words) <= VOTE_WORDS:
+            return False
+        first = self._token_at(opening)
+        after = self._token_at(end)
+        while after < len(self.words) and (self.quoted[after] is not None or not self.words[after][0].isalnum()):
+            after += 1
+        return (first > 0 and self.lower[first - 1] in VOTE_FORMS) or (
+            after < len(self.words) and self.lower[after] in VOTE_FORMS
+        )
 
     def _subject_before(self, opening: int) -> Speaker | None:
         """The subject of a sentence that holds a quotation without a cue, when it comes before

@@ -323,3 +323,8 @@ def fuzzy_country_code(word: str, min_score: float = 90) -> str | None:
     surfaces, codes = _fuzzy_names()
     best = process.extractOne(word, surfaces, scorer=fuzz.ratio, score_cutoff=min_score)
     return codes[best[2]] if best else None
+
+
+def country_aliases() -> list[tuple[str, str, str]]:
+    """Every unambiguous surface form as ``(surface, iso3, form)``: names, demonyms, capitals, seats."""
+    return sorted((surface, entry.iso3, entry.form) for surface, entry in _gazetteer().exact.items())

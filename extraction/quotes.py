@@ -1,8 +1,10 @@
 """Direct quotations: find the quoted words, then who said them.
 
 Finding quotations (``quotation_spans``) pairs marks within paragraphs:
-- double marks (“ ” „ « », straight " and typewriter '') delimit quotations; single marks (‘ ’ ') inside them
-  are nested quotations, and apostrophes (country’s, ’90s, rock ’n’ roll) are never marks;
+- double marks (“ ” „ « », straight " and typewriter '') delimit quotations; single marks (‘ ’ ‚ ') inside
+  them are nested quotations; low marks may close with a high one („…“, ‚…‘) and guillemets pair both
+  ways («…», »…«); apostrophes (country’s, ’90s, rock ’n’ roll, and the acute accent of Russia´s) are
+  never marks;
 - an opening “ left unclosed may be closed by a mismatched ’ right after sentence punctuation
   ("...nations.’"); otherwise, when the next paragraph reopens with a mark, the quotation runs on
   over that paragraph (one quotation, its text holding the break and the reopening mark); when it
@@ -28,11 +30,16 @@ DOUBLE_OPEN = ("“", "„", "«")
 DOUBLE_CLOSE = ("”", "»")
 STRAIGHT_DOUBLE = ('"', "''")  # '' is the double mark of some archives (typewriter style)
 SINGLE_OPEN = "‘"
+LOW_SINGLE_OPEN = "‚"
+SINGLE_OPENERS = (SINGLE_OPEN, LOW_SINGLE_OPEN)
 SINGLE_CLOSE = "’"
 STRAIGHT_SINGLE = "'"
-_MARK = re.compile(r"'''|''|[“„«”»\"‘’']")
+REVERSED_GUILLEMET = "»"  # opens a quotation closed by « (German style)
+# Marks that close a quotation only after a given opening mark: „…“, ‚…‘, »…«.
+CLOSED_ALSO_BY = {"„": "“", LOW_SINGLE_OPEN: SINGLE_OPEN, REVERSED_GUILLEMET: "«"}
+_MARK = re.compile(r"'''|''|[“„«”»\"‘’‚']")
 _DOUBLE_MARK = re.compile(r"''|[“„«”»\"]")
-_BEFORE_OPENING = set("([{—–-/“„«‘")
+_BEFORE_OPENING = set("([{—–-/“„«»‘‚")
 _AFTER_CLOSING = set(".,;:!?)]}—–-…”»’")
 _SENTENCE_PUNCTUATION = set(".!?,;…")
 _DECADE = re.compile(r"\d\ds?\b")
@@ -67,6 +74,12 @@ def _closes(text: str, i: int, width: int = 1) -> bool:
     return not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
 
 
+def _closes_after(opening_mark: str, mark: str, closers: tuple[str, ...]) -> bool:
+    """Whether ``mark`` closes what ``opening_mark`` opened: one of ``closers``, or the low or
+    reversed mark's own partner (see ``CLOSED_ALSO_BY``)."""
+    return mark in closers or mark == CLOSED_ALSO_BY.get(opening_mark)
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """country’s, don't, ’90s: a mark between letters or before a decade."""
     before, after = _neighbours(text, i, 1)
@@ -88,7 +101,7 @@ class _Scanner:
         self.opening: int | None = None
         self.start = 0
         self.paragraph = -1
-        self.nested = 0
+        self.nested: list[str] = []  # opening marks of the open nested quotations
         self.candidates: list[int] = []  # mismatched single closing marks after punctuation
 
     def _paragraph_of(self, offset: int) -> int:
@@ -117,8 +130,8 @@ class _Scanner:
         if paragraph != self.paragraph + 1 or self.candidates or i != self.paragraphs[paragraph][0]:
             return False
         if self.single_style:
-            return mark in (SINGLE_OPEN, STRAIGHT_SINGLE)
-        return mark in DOUBLE_OPEN or mark in STRAIGHT_DOUBLE
+            return mark in SINGLE_OPENERS or mark == STRAIGHT_SINGLE
+        return mark in DOUBLE_OPEN or mark in STRAIGHT_DOUBLE or mark == self.text[self.opening] == REVERSED_GUILLEMET
 
     def scan(self) -> list[QuotationSpan]:
         for match in _MARK.finditer(self.text):
@@ -149,7 +162,7 @@ class _Scanner:
         if self.opening is None:
             if _opens(self.text, i, 3):
                 self._open(i, "''", paragraph)
-                self.nested = 1
+                self.nested = [STRAIGHT_SINGLE]
         elif self.nested:
             self._emit(i + 1)
         else:
@@ -157,31 +170,34 @@ class _Scanner:
 
     def _at_top_level(self, i: int, mark: str, paragraph: int) -> None:
         if self.single_style:
-            if mark == SINGLE_OPEN or (mark == STRAIGHT_SINGLE and _opens(self.text, i)):
+            if mark in SINGLE_OPENERS or (mark == STRAIGHT_SINGLE and _opens(self.text, i)):
                 if not _is_apostrophe(self.text, i):
                     self._open(i, mark, paragraph)
-        elif mark in DOUBLE_OPEN:
+        elif mark in DOUBLE_OPEN or (mark == REVERSED_GUILLEMET and _opens(self.text, i)):
             self._open(i, mark, paragraph)
         elif mark in STRAIGHT_DOUBLE and (_opens(self.text, i, len(mark)) or not _closes(self.text, i, len(mark))):
             self._open(i, mark, paragraph)
 
     def _in_double_quotation(self, i: int, mark: str, paragraph: int) -> None:
-        if mark in DOUBLE_CLOSE or mark in STRAIGHT_DOUBLE:
+        if _closes_after(self.text[self.opening], mark, DOUBLE_CLOSE + STRAIGHT_DOUBLE):
             self._emit(i)
         elif mark in DOUBLE_OPEN:
             self._close_unpaired(i)
             self._open(i, mark, paragraph)
         elif _is_apostrophe(self.text, i):
             return
-        elif mark == SINGLE_OPEN or (mark == STRAIGHT_SINGLE and _opens(self.text, i)):
-            self.nested += 1
+        elif self.nested and mark == CLOSED_ALSO_BY.get(self.nested[-1]):
+            self.nested.pop()
+        elif mark in SINGLE_OPENERS or (mark == STRAIGHT_SINGLE and _opens(self.text, i)):
+            self.nested.append(mark)
         elif self.nested:
-            self.nested -= 1
+            self.nested.pop()
         elif i and self.text[i - 1] in _SENTENCE_PUNCTUATION and mark == SINGLE_CLOSE:
             self.candidates.append(i)
 
     def _in_single_quotation(self, i: int, mark: str) -> None:
-        if mark in (SINGLE_CLOSE, STRAIGHT_SINGLE) and not _is_apostrophe(self.text, i) and _closes(self.text, i):
+        closing = _closes_after(self.text[self.opening], mark, (SINGLE_CLOSE, STRAIGHT_SINGLE))
+        if closing and not _is_apostrophe(self.text, i) and _closes(self.text, i):
             self._emit(i)
 
 

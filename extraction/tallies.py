@@ -2,8 +2,8 @@
 
 "by a recorded vote of 99 in favour to 8 against", "The vote was 120 to 9", "141 votes yes,
 5 no", "12 of the Council's 15 members voted in favour", "one (Chile) voted against",
-"just 7, including Peru, voted no", "A, B and 20 other countries abstained". Each count
-comes back as a :class:`Tally`, with the span where the text names some of its countries.
+"just 7, including Peru, voted no", "A, B and 20 other countries abstained", "passed 120-14",
+"14 to none", "the support of 153 votes", "11 others abstained". Each count comes back as a :class:`Tally`, with the span where the text names some of its countries.
 """
 
 from __future__ import annotations
@@ -17,24 +17,39 @@ COUNTS = ("yes", "no", "abstain", "absent")
 
 _F = re.IGNORECASE
 _N = NUMBER
-_NOUN = (r"(?:(?:of\s+(?:the\s+)?(?:[\w’'.]+\s+){0,3}?(?:\d+\s+)?)?"  # "12 of the Council's 15 members"
+_NOUN = (r"(?:(?:(?:out\s+)?of\s+(?:the\s+)?(?:[\w’'.]+\s+){0,3}?(?:\d+\s+)?)?"  # "12 of the Council's 15"
          r"(?:other\s+|UN\s+|U\.N\.\s+)?(?:countries|states|nations|members|member\s+states"
-         r"|delegations|governments|votes|council\s+members)(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)")
-# Names set off between a count and its verb: "one (Chile) voted", "just 7, including Peru, voted".
-_NAMED = r"(?:\(\s*(?P<paren>[^()]{1,200})\)\s*|,\s*including\s+(?P<including>[^,;()]{1,120}),\s*)?"
+         r"|delegations|governments|votes|council\s+members|others)"
+         r"(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)")
+# A list of capitalised names: "the US, Israel and Austria", "Democratic Republic of the Congo".
+_NAME = r"(?-i:[A-Z])[\w.'’-]*"
+_NAME_LIST = rf"(?:the\s+)?{_NAME}(?:(?:\s*,\s*|\s+)(?:(?:and|the|of|as\s+well\s+as)\s+)*{_NAME})*"
+# Names set off between a count and its verb: "one (Chile) voted", "just 7, including Peru, voted",
+# "23 countries including A, B and C abstained", "five – among them A and B – voted".
+_SET_OFF = r"(?:\s*[,–—]\s*|\s+)"
+_NAMED = (rf"(?:\(\s*(?P<paren>[^()]{{1,200}})\)\s*"
+          rf"|{_SET_OFF}(?:including|among\s+them|such\s+as)\s+(?P<including>{_NAME_LIST}){_SET_OFF})?")
+_ZERO_WORDS = ("none", "nil", "no")  # "by a vote of 14 to none", "with no abstentions"
+# Figures in a row, yes first: "120-14", "120-14-45".
+_FIGURES = r"(?P<yes>\d{1,3})\s*[-–—]\s*(?P<no>\d{1,3})(?:\s*[-–—]\s*(?P<abstain>\d{1,3}))?"
 _LINK = r"(?:\s*[-–—,]\s*|\s*)(?:(?:have|had|has|also|all|then)\s+)*"
 _AFTER_VERB = r"(?:[\w’'-]+\s+){0,3}?[“\"‘']?"
 _VERB = r"(?:voted|voting|votes?|were)\s+"
 _PATTERNS = [re.compile(pattern, _F) for pattern in (
     # "by a recorded vote of 99 in favour to 8 against", "The vote was 120 to 9"
     rf"\b(?:by|(?:vote|tally)\s+(?:[\w.-]+\s+){{0,5}}?(?:was|of|stood\s+at))\s+(?:an?\s+)?"
-    rf"(?:recorded\s+)?(?:vote\s+of\s+)?(?P<yes>{_N})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+(?P<no>{_N})\b",
-    # "voted 13-2", "by a vote of 143-5-35", "a 143-5-35 vote"
-    r"\b(?:vote[ds]?|voting|tally|by|of)\s+(?:of\s+)?(?P<yes>\d+)\s*[-–—]\s*(?P<no>\d+)"
-    r"(?:\s*[-–—]\s*(?P<abstain>\d+))?\b(?![-/])",
-    r"\b(?P<yes>\d+)\s*[-–—]\s*(?P<no>\d+)(?:\s*[-–—]\s*(?P<abstain>\d+))?\s+(?:vote|tally)\b",
-    # "adopted ... by 153 votes", "adopted on 3 May with 99 votes"; not a margin ("lost by 2 votes")
-    rf"(?<!failed\s)(?<!lost\s)(?<!won\s)(?<!short\s)(?<!margin\s)\b(?:by|with)\s+(?P<yes>{_N})\s+votes\b(?!\s+(?:in\s+favou?r\s+)?(?:to|against|no)\b)",
+    rf"(?:recorded\s+)?(?:vote\s+of\s+)?(?P<yes>{_N})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+"
+    rf"(?P<no>{_N}|none|nil)\b",
+    # "voted 13-2", "by a vote of 143-5-35", "a 143-5-35 vote", "passed 120-14", "adopted it 12-0"
+    r"\b(?:vote[ds]?|voting|tally|by|of|passed|adopted|approved|carried|rejected|defeated|failed)\s+"
+    rf"(?:of\s+|it\s+|the\s+[\w-]+\s+)?{_FIGURES}\b(?![-/])",
+    rf"\b{_FIGURES}\s+(?:vote|tally)\b",
+    # "adopted ... by 153 votes", "adopted on 3 May with 99 votes", "received 99 votes": not a
+    # margin ("lost by 2 votes") nor a count against
+    rf"(?<!failed\s)(?<!lost\s)(?<!won\s)(?<!short\s)(?<!margin\s)\b(?:by|with|received|won|got"
+    rf"|garnered|secured)\s+(?P<yes>{_N})\s+votes\b(?!\s+(?:in\s+favou?r\s+)?(?:to|against|no)\b)",
+    # "received the support of 153 votes", "with the backing of 99 member states"
+    rf"\b(?:support|backing|votes)\s+of\s+(?P<yes>{_N})\s+{_NOUN}\b(?!\s+(?:to|against)\b)",
     rf"(?P<yes>{_N})(?:\s+{_NOUN})?\s*{_NAMED}(?:(?:in\s+favou?r\b)|(?:{_LINK}{_VERB}{_AFTER_VERB}"
     rf"(?:in\s+favou?r|for|yes)\b)|(?:(?:that|which|who)\s+(?:supported|backed)))",
     rf"(?P<yes>{_N})\s+{_NOUN}\s+(?:{_LINK})?(?:approved|supported|backed|endorsed)\s+(?:the|it)\b",
@@ -45,6 +60,7 @@ _PATTERNS = [re.compile(pattern, _F) for pattern in (
     rf"(?:,|\band)\s+(?P<no>{_N})\s+(?:votes?\s+)?(?:no|nays?)\b(?!-)",  # "141 yes, 5 no"
     rf"(?P<abstain>{_N})(?:\s+{_NOUN})?\s*{_NAMED}(?:{_LINK})?(?:abstained|abstaining|abstentions?"
     r"|abstain)\b",
+    r"\b(?P<abstain>no|none)\s+(?:(?:countries|states|members|delegations)\s+)?(?:abstentions|abstained)\b",
     rf"(?P<absent>{_N})\s+(?:{_NOUN}\s*)?(?:{_LINK})?(?:did\s+not|didn't)\s+(?:vote|take\s+part"
     rf"|participate)|(?P<absent2>{_N})\s+(?:{_NOUN}\s*)?(?:were\s+)?(?:absent|not\s+voting)\b",
 )]
@@ -52,9 +68,9 @@ _OTHERS = re.compile(r"\band\s+$", _F)  # "Chile, Peru and 20 other countries": 
 _JOINED = re.compile(
     rf"(?P<n>{_N})\s+(?:{_NOUN}\s+)?joined\s+(?P<joined>[^.;:]{{1,80}}?)\s+in\s+(?:voting\s+|votes?\s+)?"
     r"(?P<side>against|in\s+favou?r|for|no|yes|abstaining|abstention)", _F)
-_REST = re.compile(r"\b(?:the\s+)?(?:rest|remaining\s+(?:countries|states|members|nations)|all\s+"
-                   r"others|others)\s+(?P<what>did\s+not\s+vote|didn't\s+vote|were\s+absent|abstained)",
-                   _F)
+_REST = re.compile(rf"(?:(?P<n>{_N})\s+)?\b(?:the\s+)?(?:rest|remaining\s+(?:countries|states|members"
+                   r"|nations)|all\s+others|others)\s+(?P<what>did\s+not\s+vote|didn't\s+vote|were\s+absent"
+                   r"|abstained)", _F)
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|objection)\b", _F)
 
 
@@ -93,7 +109,7 @@ def find_tallies(text: str, start: int, end: int) -> list[Tally]:
         for match in pattern.finditer(text, start, end):
             for name, value in match.groupdict().items():
                 key = "absent" if name == "absent2" else name
-                number = parse_number(value) if value and key in COUNTS else None
+                number = _count(value) if value and key in COUNTS else None
                 if number is None or key in tallies:
                     continue
                 tallies[key] = _tally(text, start, match, name, key, number)
@@ -103,6 +119,11 @@ def find_tallies(text: str, start: int, end: int) -> list[Tally]:
             tallies[key] = Tally(key, number, match.start(), match.end(), *match.span("joined"),
                                  names_added=True)
     return sorted(tallies.values(), key=lambda tally: tally.start)
+
+
+def _count(phrase: str) -> int | None:
+    """The number a count phrase states; "none" is 0."""
+    return 0 if phrase.lower() in _ZERO_WORDS else parse_number(phrase)
 
 
 def _tally(text: str, start: int, match: re.Match, group: str, key: str, number: int) -> Tally:
@@ -120,8 +141,9 @@ def _tally(text: str, start: int, match: re.Match, group: str, key: str, number:
 
 def find_rest(text: str, start: int, end: int) -> str | None:
     """"The rest did not vote" -> "absent", "all others abstained" -> "abstain", else None."""
-    if rest := _REST.search(text, start, end):
-        return "abstain" if "abstain" in rest.group("what").lower() else "absent"
+    for rest in _REST.finditer(text, start, end):
+        if rest.group("n") is None:  # "11 others abstained" is a count, not everyone else
+            return "abstain" if "abstain" in rest.group("what").lower() else "absent"
     return None
 
 

@@ -17,10 +17,13 @@ from extraction.numbers import NUMBER
 _MONTH = "|".join(calendar.month_name[1:])
 
 _WORD = r"[\w’'“”\"‘-]+"
+# The next word of a description; a comma only inside a coordinated list of single words that
+# ends in "and"/"or": "an immediate, unconditional and permanent ceasefire".
+_NEXT = rf"(?:\s+{_WORD}|,\s+[a-z][\w-]*(?=(?:,\s+[a-z][\w-]*)*,?\s+(?:and|or)\s))"
 _SUBJECT = re.compile(
     r"\b(?:(?P<article>an?|the)\s+)?(?P<head>(?(article)(?:[\w-]+\s+){0,2}?|)(?:resolution|text|motion"
-    rf"|amendment|measure|draft))\b(?P<rest>\s+[a-z“\"‘]{_WORD}(?:\s+{_WORD}){{0,14}})?"
-    rf"|\bvoted\s+(?:\w+ly\s+)?to\s+(?P<purpose>[a-z]{_WORD}(?:\s+{_WORD}){{1,14}})")
+    rf"|amendment|measure|draft))\b(?P<rest>\s+[a-z“\"‘]{_WORD}{_NEXT}{{0,16}})?"
+    rf"|\bvoted\s+(?:\w+ly\s+)?to\s+(?P<purpose>[a-z]{_WORD}{_NEXT}{{1,16}})")
 # Where a description ends: the sentence's verb, the tally, the date, the body, a new clause.
 _TAIL = re.compile(
     rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})"

@@ -5,7 +5,10 @@ after a leading "After ...," clause). Each segment yields facts — counts, name
 vetoes, adoption, body, date, symbol — and joins the most recent vote it is compatible with
 (same kind, body and date, no clashing count or position), or starts a new one. An amendment,
 a "similar"/"previous" resolution, another body or another date is therefore a separate vote.
-Segments that only say how voting works ("a no vote from any permanent member...") are ignored.
+Segments that only say how voting works ("a no vote from any permanent member...") or speak of a
+vote still to come ("is expected to be adopted", "will vote on Friday") are ignored. A segment
+whose vote words are all inside someone's quoted words ("“Chile voted against it,” he said")
+never starts a vote nor gives context: it may only add to a compatible vote already told.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from extraction.country_lists import CountryLists
 from extraction.dates import find_date_phrases, resolve_date
 from extraction.models import Position, Vote
 from extraction.numbers import NUMBER, parse_number
+from extraction.quotes import quotation_spans
 from extraction.sentences import sentence_spans
 from extraction.tallies import COUNTS, find_rest, find_tallies, is_unanimous, side
 from extraction.vote_subjects import vote_subject
@@ -39,6 +43,12 @@ _GENERIC = re.compile(
     r"|drafts?|country|state)\b|\bthe\s+power\s+to\b|\b(?:needs?|needed|requires?|required)\s+"
     r"(?:an?\s+)?(?:two-thirds?|simple|majority|nine)\b"
     r"|\b(?:passed|adopted|approved)\s+(?:[\w-]+\s+){0,3}?(?:resolutions|texts|drafts)\b", _F)
+# Said of a vote still to come or only imagined: "will vote", "is expected to be adopted",
+# "could be put to a vote". Lower case only: "In May the Assembly voted" is no modal.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:will|would|could|might|may|shall|must|(?:expected|likely|unlikely|set|due|scheduled|poised"
+    r"|planning|plans?|aims?|hopes?|going|yet|(?:is|are))\s+to)\s+(?:[\w-]+\s+){0,4}?$")
+SPEECH_WORDS = 3  # shorter quoted words ("voted “no”", a “sham” vote) are not someone speaking
 CONTEXT_REACH = 3  # a waiting piece of context is used by a vote at most this many segments later
 
 # ---------------------------------------------------------------- segments
@@ -61,6 +71,10 @@ _BODY_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?world body\b"), "reference"),
 ]
 _MEMBERSHIP = re.compile(rf"(?P<n>{NUMBER})[-‐\s](?:member|nation|seat|strong)\b", _F)
+# "153 votes from a total of 193 members", "out of 15 members": the membership, no body named
+_TOTAL_MEMBERSHIP = re.compile(
+    rf"\b(?:(?:from|out\s+of)\s+(?:a\s+total\s+of\s+)?|a\s+total\s+of\s+)(?:the\s+)?(?P<n>{NUMBER})"
+    r"\s+(?:member\s+states|members|countries|states|nations)\b", _F)
 
 # ---------------------------------------------------------------- positions and vetoes
 _QUOTE = r"[“\"‘']?"
@@ -126,6 +140,7 @@ class _Segment:
     subject: str | None = None
     kind: str = "resolution"
     other_vote: bool = False
+    quoted: bool = False  # every vote word is inside a quotation: it may only add to a known vote
 
     @property
     def decisive(self) -> bool:
@@ -136,6 +151,12 @@ class _Segment:
     def strong(self) -> bool:
         """Enough to start a vote: a tally, a named position or a veto."""
         return bool(self.counts or self.positions or self.vetoed_by or self.unanimous)
+
+
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text quotes someone's words."""
+    return [(q.start, q.end) for q in quotation_spans(text)
+            if len(text[q.start:q.end].split()) >= SPEECH_WORDS]
 
 
 @dataclass
@@ -214,6 +235,7 @@ class _Reader:
         self.lists = CountryLists(text, self.mentions)
         self.bodies = _body_mentions(text)
         self.dates = find_date_phrases(text)
+        self.speech = _speech_spans(text)
 
     def read(self, start: int, end: int, index: int = 0) -> _Segment:
         """The facts of ``text[start:end]``, the text's segment number ``index``."""
@@ -223,8 +245,9 @@ class _Reader:
             if any(start <= b[0] < end for b in self.bodies):
                 self._read_context(segment)  # "The Assembly on Monday demanded a ceasefire."
             return segment
-        if _GENERIC.search(piece):
+        if _GENERIC.search(piece) or self._hypothetical(start, end):
             return segment
+        segment.quoted = self._quoted(start, end)
         self._read_counts(segment)
         self._read_positions(segment)
         self._read_vetoes(segment)
@@ -232,6 +255,20 @@ class _Reader:
         if segment.decisive or _VOTE_VERB.search(piece):
             self._read_context(segment)
         return segment
+
+    def _vote_words(self, start: int, end: int) -> list[re.Match]:
+        """The vote words of ``text[start:end]``."""
+        return list(_VOTE_WORDS.finditer(self.text, start, end))
+
+    def _hypothetical(self, start: int, end: int) -> bool:
+        """Whether every vote word is in a future or imagined vote ("is expected to be adopted")."""
+        return all(_HYPOTHETICAL.search(self.text, max(start, word.start() - 60), word.start())
+                   for word in self._vote_words(start, end))
+
+    def _quoted(self, start: int, end: int) -> bool:
+        """Whether every vote word is inside someone's quoted words."""
+        return all(any(s <= word.start() < e for s, e in self.speech)
+                   for word in self._vote_words(start, end))
 
     def _read_counts(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
@@ -317,6 +354,8 @@ class _Reader:
             following = [b for b in bodies if 0 <= b[0] - match.end() <= 40]
             if following and (segment.body in (None, following[0][2])):
                 segment.members = parse_number(match.group("n"))
+        if segment.counts and (total := _TOTAL_MEMBERSHIP.search(text, start, end)):
+            segment.members = segment.members or parse_number(total.group("n"))
         self._read_date(segment)
         if symbol := _SYMBOL.search(piece):
             segment.symbol = symbol.group().rstrip(".")
@@ -492,7 +531,7 @@ def extract_votes(text: str, published: str | None = None) -> list[Vote]:
             continue
         target = next((d for d in reversed(recent) if _joins(d, segment)), None)
         if target is None:
-            if not segment.strong and not (segment.body or segment.symbol):
+            if segment.quoted or not (segment.strong or segment.body or segment.symbol):
                 continue
             target = _new_draft(segment, waiting)
             drafts.append(target)
@@ -511,7 +550,7 @@ def _add_context(segment: _Segment, text: str, recent: list[_Draft], waiting: li
     not yet known); otherwise, like a dated "The Assembly on Monday demanded ...", it waits for
     the next vote.
     """
-    if not segment.body:
+    if not segment.body or segment.quoted:
         return
     if _VOTE_VERB.search(text, segment.start, segment.end):
         for draft in reversed(recent):

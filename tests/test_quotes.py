@@ -153,7 +153,7 @@ def test_unbalanced_marks_never_crash(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab .,:\n“”‘’\"'Hhe said SmithX")), max_size=120) | st.text(max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("ab .,:\n“”‘’„‚«»´\"'Hhe said SmithX")), max_size=120) | st.text(max_size=80))
 def test_never_raises_and_offsets_index_the_text(text):
     quotes = extract_quotes(text)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
@@ -376,3 +376,120 @@ def test_pronoun_gender_from_title():
 def test_pronoun_gender_from_an_earlier_pronoun():
     text = "Ana Quill arrived first. Ron Pekka followed. He sat down. “Good,” she said."
     assert only(text, "Good,").speaker == "Ana Quill"
+
+
+# --- marks of other languages' typography ------------------------------------------------------
+def test_low_nine_marks_pair_with_high_closing_marks():
+    text = (
+        "The council „regrets“ Chile´s decision. "
+        "It called the plan „a breach of the accord,” the text states."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["regrets", "a breach of the accord,"]
+    assert (quotes[1].speaker, quotes[1].speaker_kind) == ("the text", "document")
+
+
+def test_low_single_marks_nest_inside_low_double_marks():
+    text = "„We were told ‚wait‘ for a year,” said Dora Lind."
+    assert only(text, "We were told ‚wait‘ for a year,").speaker == "Dora Lind"
+
+
+def test_guillemets_in_both_directions():
+    text = "Mayor Eli Brandt called it «a disgrace» and later »a farce«."
+    assert [q.text for q in extract_quotes(text)] == ["a disgrace", "a farce"]
+
+
+def test_acute_accent_as_apostrophe_is_no_mark():
+    text = "Peru´s envoy said the deal was “a failure”."
+    quote = only(text, "a failure")
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_country) == ("Peru's envoy", "person", "PER")
+
+
+# --- speakers in reports on UN votes ----------------------------------------------------------
+@pytest.mark.parametrize("cue", ["the resolution states", "the report says", "the statement read"])
+def test_document_named_after_the_quotation(cue):
+    text = f"The measure is “a breach of the accord,” {cue}."
+    quote = only(text, "a breach of the accord,")
+    assert (quote.speaker, quote.speaker_kind) == (cue.rsplit(" ", 1)[0], "document")
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("the UN Secretary-General", "UN Secretary-General"),
+        ("Secretary of State", "Secretary of State"),
+        ("Deputy Foreign Minister", "Deputy Foreign Minister"),
+        ("Prime Minister", "Prime Minister"),
+        ("Ambassador", "Ambassador"),
+    ],
+)
+def test_title_words_before_a_name_are_its_role(title, role):
+    text = f"“We will not move,” {title} Ana Ortiz told reporters."
+    quote = only(text, "We will not move,")
+    assert (quote.speaker, quote.speaker_role, quote.speaker_country) == ("Ana Ortiz", role, None)
+
+
+def test_role_ending_in_a_body_name_before_the_person():
+    text = "The Kenyan ambassador to the Security Council Mary Wanjiru said, “we stand together,” after the vote."
+    quote = only(text, "we stand together,")
+    assert (quote.speaker, quote.speaker_role, quote.speaker_country, quote.speaker_kind) == (
+        "Mary Wanjiru", "Kenyan ambassador to the Security Council", "KEN", "person")
+
+
+@pytest.mark.parametrize(
+    "body", ["General Assembly", "United Nations General Assembly", "Security Council", "Human Rights Council"]
+)
+def test_organisation_speakers_keep_their_whole_name(body):
+    text = f"The {body} deemed the settlements “gravely harmful” to peace."
+    quote = only(text, "gravely harmful")
+    assert (quote.speaker, quote.speaker_role, quote.speaker_kind) == (body, None, "organisation")
+
+
+def test_a_count_is_never_a_speaker():
+    text = "The text for “a full pause” was backed by 120 member states."
+    assert only(text, "a full pause").speaker in (None, "the text")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Only 8, including Peru, voted “no.”", "no."),
+        ('The text was adopted in May. It is notable that the number of delegations that voted "yes" reached 120.',
+         "yes"),
+        ("Member states voted “against” the draft.", "against"),
+    ],
+)
+def test_quoted_vote_words_have_no_speaker(text, words):
+    assert only(text, words).speaker is None
+
+
+def test_quoted_no_that_someone_said_keeps_its_speaker():
+    text = "Omar Haddad was asked whether he would back it. “No,” he said."
+    assert only(text, "No,").speaker == "Omar Haddad"
+
+
+def test_pronoun_inherits_the_role_given_with_the_name_earlier():
+    text = (
+        "Speaking first, Chilean Ambassador to the UN, Rosa Vidal said there were aspects she liked.\n\n"
+        "But she added: “No deal is possible now.”"
+    )
+    quote = only(text, "No deal is possible now.")
+    assert (quote.speaker, quote.speaker_role, quote.speaker_country) == (
+        "Rosa Vidal", "Chilean Ambassador to the UN", "CHL")
+
+
+def test_later_mention_inherits_role_and_country():
+    text = (
+        "Omar Haddad, the Jordanian envoy to the UN, spoke first.\n\n"
+        "The vote was delayed, but Mr Haddad said it should go ahead.\n\n"
+        "“We act now,” Mr Haddad said."
+    )
+    quote = only(text, "We act now,")
+    assert (quote.speaker, quote.speaker_role, quote.speaker_country) == (
+        "Omar Haddad", "Jordanian envoy to the UN", "JOR")
+
+
+def test_name_colon_takes_a_title_given_in_another_sentence():
+    text = "The event was chaired by Foreign Minister Tomas Berg.\n\nTomas Berg: “We are ready.”"
+    quote = only(text, "We are ready.")
+    assert (quote.speaker, quote.speaker_role) == ("Tomas Berg", "Foreign Minister")

@@ -352,3 +352,100 @@ def test_context_far_before_a_vote_does_not_date_it():
             "two abstentions.")
     (vote,) = extract_votes(text, "2021-04-07")
     assert (vote.yes, vote.abstain, vote.date) == (13, 2, None)
+
+
+# ------------------------------------------------------------------ wordings met on held-out articles
+def test_including_lists_with_commas_inside_a_count():
+    text = ("The General Assembly adopted the text on Monday. Seven countries, including the "
+            "Netherlands, Chile and Fiji, voted against the resolution, and 27 states including Peru, "
+            "Ghana, Nepal and Sri Lanka abstained from the vote.")
+    (vote,) = extract_votes(text, "2024-03-06")
+    assert (vote.no, vote.abstain) == (7, 27)
+    assert vote.positions == {"NLD": "no", "CHL": "no", "FJI": "no", "PER": "abstain",
+                              "GHA": "abstain", "NPL": "abstain", "LKA": "abstain"}
+    text = ("The General Assembly adopted the text. Five countries – among them Chile and Peru – voted "
+            "against.")
+    (vote,) = extract_votes(text)
+    assert (vote.no, vote.positions) == (5, {"CHL": "no", "PER": "no"})
+
+
+def test_support_of_n_votes_from_a_total_membership():
+    (vote,) = extract_votes("The General Assembly resolution received the support of 131 votes from a "
+                            "total of 193 members.")
+    assert (vote.yes, vote.members, vote.no, vote.absent) == (131, 193, None, None)
+
+
+def test_n_others_abstained_is_a_count_not_the_rest():
+    text = ("The Human Rights Council adopted the text with 30 votes, Cuba voted against, while 16 "
+            "others abstained.")
+    (vote,) = extract_votes(text)
+    assert (vote.yes, vote.abstain, vote.absent) == (30, 16, None)
+    assert vote.positions == {"CUB": "no"}
+    (council,) = extract_votes("In the Security Council, Chad and Togo abstained and the other 13 "
+                               "voted in favour.")
+    assert (council.yes, council.abstain) == (13, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "The draft (A/80/L.9) is now expected to be adopted by the 193-member General Assembly on Friday.",
+    "The measure is likely to be approved by the Security Council on Friday.",
+])
+def test_future_and_hypothetical_votes_are_not_votes(text):
+    assert extract_votes(text, "2024-03-06") == []
+
+
+def test_a_vote_still_to_come_does_not_merge_into_a_past_one():
+    text = ("Chile vetoed a Security Council draft on Monday. The text is now expected to be adopted "
+            "by the 193-member General Assembly on Thursday.")
+    (veto,) = extract_votes(text, "2024-03-06")
+    assert (veto.body, veto.date, veto.vetoed_by, veto.members) == ("UNSC", "2024-03-04", ["CHL"], 15)
+
+
+def test_a_position_only_quoted_never_starts_a_vote():
+    text = ("Envoys met in New York on Monday. “I am not surprised that France voted against it in the "
+            "Security Council,” the envoy said.")
+    assert extract_votes(text, "2024-03-06") == []
+    text = ("The General Assembly adopted the text by 120 votes to 9 on Monday. “I am not surprised "
+            "that France voted against it in the Security Council,” the envoy said.")
+    (vote,) = extract_votes(text, "2024-03-06")  # the quote names another body: it adds nothing
+    assert (vote.body, vote.positions, vote.vetoed_by) == ("UNGA", {}, [])
+
+
+def test_a_quoted_position_can_add_to_the_vote_already_told():
+    text = ("The General Assembly adopted the text by 120 votes to 9. “Frankly, Peru voted against it "
+            "for reasons of its own,” the envoy said.")
+    (vote,) = extract_votes(text)
+    assert vote.positions == {"PER": "no"}
+
+
+def test_subject_keeps_a_coordinated_adjective_list_and_stops_at_the_clause():
+    text = ("The General Assembly adopted a resolution demanding a full, lasting and verifiable truce in "
+            "the Sahel, by 140 votes to 7.")
+    (vote,) = extract_votes(text)
+    assert vote.subject == "resolution demanding a full, lasting and verifiable truce in the Sahel"
+    text = ("The General Assembly adopted a resolution on the Sahel, which many states, including "
+            "Ghana, had opposed, by 140 votes to 7.")
+    assert extract_votes(text)[0].subject == "resolution on the Sahel"
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("The Security Council backed the text in an 11-0 vote with four abstentions.", (11, 0, 4)),
+    ("The General Assembly resolution passed 131-12 with 38 abstentions.", (131, 12, 38)),
+    ("The Security Council adopted resolution 2801 (2025) by a vote of 12 to none, with three "
+     "abstentions (Guyana, Malta and Ecuador).", (12, 0, 3)),
+    ("The Security Council adopted the text 14-1 with no abstentions.", (14, 1, 0)),
+])
+def test_abbreviated_figures_and_none(text, counts):
+    (vote,) = extract_votes(text)
+    assert (vote.yes, vote.no, vote.abstain, vote.adopted) == (*counts, True)
+
+
+def test_human_rights_council_and_main_committee_wordings():
+    (council,) = extract_votes("The 47-member Human Rights Council adopted the resolution by 24 votes "
+                               "to 8 with 15 abstentions.")
+    assert (council.body, council.members, council.yes, council.no, council.abstain, council.absent,
+            council.adopted) == ("HRC", 47, 24, 8, 15, 0, True)
+    (committee,) = extract_votes("The Second Committee approved the draft by a recorded vote of 91 in "
+                                 "favour to 33 against, with 52 abstentions.")
+    assert (committee.body, committee.yes, committee.no, committee.abstain, committee.adopted) == (
+        "UNGA Second Committee", 91, 33, 52, True)
