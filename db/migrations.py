@@ -171,3 +171,48 @@ def create_initial_schema(db: Database) -> None:
 
     db.create_view("vote_figures", VOTE_FIGURES_VIEW)
     db.create_view("vote_disagreements", VOTE_DISAGREEMENTS_VIEW)
+
+
+QUOTE_TRIGRAM_TRIGGERS = """
+CREATE TRIGGER quotes_trigram_ai AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_trigram (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_trigram_ad AFTER DELETE ON quotes BEGIN
+  INSERT INTO quotes_trigram (quotes_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_trigram_au AFTER UPDATE ON quotes BEGIN
+  INSERT INTO quotes_trigram (quotes_trigram, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO quotes_trigram (rowid, text) VALUES (new.id, new.text);
+END;
+"""
+
+
+@migrations()
+def add_country_names_and_quote_trigrams(db: Database) -> None:
+    """Version 2: country names for autocomplete; a trigram index for quotations typed from memory."""
+    from extraction.countries import country_aliases, country_name
+
+    from db.rules import name_key
+
+    db["country_names"].create(
+        {"iso3": str, "name": str, "name_key": str, "form": str},
+        pk=("name_key", "iso3"),
+        not_null=["iso3", "name", "name_key", "form"],
+    )
+    rows = {(name_key(surface), iso3): {"iso3": iso3, "name": surface, "form": form}
+            for surface, iso3, form in country_aliases()}
+    for iso3 in {iso3 for _, iso3 in rows}:
+        rows.setdefault((name_key(iso3), iso3), {"iso3": iso3, "name": iso3, "form": "code"})
+        rows[(name_key(country_name(iso3)), iso3)] = {"iso3": iso3, "name": country_name(iso3), "form": "name"}
+    db["country_names"].insert_all(
+        ({"name_key": key, **row} for (key, _), row in rows.items()), replace=True
+    )
+    db["country_names"].create_index(["iso3"])
+
+    # Trigrams match partial words and survive typos; the words index above ranks whole words.
+    db.execute(
+        "CREATE VIRTUAL TABLE quotes_trigram USING fts5("
+        "text, content='quotes', content_rowid='id', tokenize='trigram')"
+    )
+    db.executescript(QUOTE_TRIGRAM_TRIGGERS)
+    db.execute("INSERT INTO quotes_trigram (rowid, text) SELECT id, text FROM quotes")

@@ -10,12 +10,16 @@ from __future__ import annotations
 import json
 import re
 
+from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
 from db.rules import decode_report, merge_reports, name_key, resolution_key, visible_scopes
 
-# The most words of a user's search that reach the full-text index.
+# The most words of a user's search that reach the word index, the most characters of it that
+# are matched at all, and how many candidates each index offers for fuzzy re-ranking.
 MAX_SEARCH_WORDS = 32
+MAX_FRAGMENT = 300
+SEARCH_CANDIDATES = 50
 DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 QUOTE_SELECT = """
@@ -171,27 +175,56 @@ def find_votes(
 
 
 def search_quotes(db: Database, user_text: str, guild_id: int | str | None, limit: int = 10) -> list[dict]:
-    """Visible quotations containing any of the words of ``user_text``, best match first.
+    """Visible quotations best matching a fragment typed from memory, best first, with a ``score``.
 
-    The text is cut into words and each word is quoted, so nothing the user types is read as
-    FTS5 syntax (AND, OR, NOT, NEAR, *, ^, quotes, parentheses, column filters are plain words).
+    Candidates come from two full-text indexes — whole words (stemmed) and character trigrams
+    (partial words, typos) — and are re-ranked by fuzzy similarity to the fragment (rapidfuzz,
+    0–100). User text only ever reaches FTS5 as quoted strings, so AND, OR, NOT, NEAR, ``*``,
+    quotes and parentheses are plain characters.
     """
-    words = re.findall(r"\w+", user_text)[:MAX_SEARCH_WORDS]
-    if not words:
-        return []
-    match = " OR ".join(f'"{word}"' for word in words)
-    return list(
-        db.query(
+    scopes = visible_scopes(guild_id)
+    candidates: dict[int, dict] = {}
+    for index, match in (("quotes_fts", _word_match(user_text)), ("quotes_trigram", _trigram_match(user_text))):
+        if match is None:
+            continue
+        for row in db.query(
             QUOTE_SELECT
-            + """
-              JOIN quotes_fts ON quotes_fts.rowid = q.id
-             WHERE quotes_fts MATCH ? AND s.scope IN (?, ?)
-             ORDER BY bm25(quotes_fts), q.id
+            + f"""
+              JOIN {index} ON {index}.rowid = q.id
+             WHERE {index} MATCH ? AND s.scope IN (?, ?)
+             ORDER BY bm25({index}), q.id
              LIMIT ?
             """,
-            [match, *visible_scopes(guild_id), limit],
-        )
-    )
+            [match, *scopes, SEARCH_CANDIDATES],
+        ):
+            candidates.setdefault(row["id"], row)
+    query = utils.default_process(user_text[:MAX_FRAGMENT])
+    for row in candidates.values():
+        row["score"] = round(_similarity(query, utils.default_process(row["text"])), 1)
+    ranked = sorted(candidates.values(), key=lambda row: (-row["score"], row["id"]))
+    return ranked[:limit]
+
+
+def _similarity(fragment: str, quote: str) -> float:
+    """How well a fragment matches a quotation, 0–100: the best-aligned part of a longer quote,
+    or the whole of a quote shorter than the fragment (so "fake" does not match a long fragment)."""
+    if len(quote) >= len(fragment):
+        return fuzz.partial_ratio(fragment, quote)
+    return fuzz.ratio(fragment, quote)
+
+
+def _word_match(user_text: str) -> str | None:
+    """An FTS5 query matching any word of the text, each word quoted."""
+    words = re.findall(r"\w+", user_text)[:MAX_SEARCH_WORDS]
+    return " OR ".join(f'"{word}"' for word in words) or None
+
+
+def _trigram_match(user_text: str) -> str | None:
+    """An FTS5 query matching any three-character run of the text, each quoted."""
+    folded = " ".join(user_text[:MAX_FRAGMENT].split())
+    trigrams = dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2))
+    quoted = ['"' + trigram.replace('"', '""') + '"' for trigram in trigrams if trigram.strip()]
+    return " OR ".join(quoted) or None
 
 
 def quotes_by_speaker(
@@ -226,7 +259,7 @@ def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: 
 
     Accents and case are ignored; the most quoted come first.
     """
-    key = re.sub(r"([\\%_])", r"\\\1", name_key(prefix))
+    key = _like_escape(name_key(prefix))
     return list(
         db.query(
             r"""
@@ -277,3 +310,80 @@ def _vote_summaries(db: Database, vote_ids: list[int], guild_id: int | str | Non
     ]
     summaries.sort(key=lambda vote: (vote["date"] or "", vote["id"]), reverse=True)
     return summaries
+
+
+def match_countries(db: Database, text: str, limit: int = 25) -> list[str]:
+    """ISO3 codes of countries whose name, alias, demonym, capital or code starts with ``text``
+    (or has a word that does): "north k", "DPRK", "russian". Exact names first."""
+    key = _like_escape(name_key(text))
+    rows = db.execute(
+        r"""
+        SELECT iso3, min(CASE WHEN name_key = :key THEN 0
+                              WHEN name_key LIKE :key || '%' ESCAPE '\' THEN 1 ELSE 2 END) AS rank
+          FROM country_names
+         WHERE name_key LIKE :key || '%' ESCAPE '\' OR name_key LIKE '% ' || :key || '%' ESCAPE '\'
+         GROUP BY iso3
+         ORDER BY rank, iso3
+         LIMIT :limit
+        """,
+        {"key": key, "limit": limit},
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def countries_with_positions(db: Database, guild_id: int | str | None, limit: int = 25) -> list[str]:
+    """ISO3 codes of the countries whose votes the caller's sources name, most named first."""
+    rows = db.execute(
+        """
+        SELECT p.country FROM positions p JOIN sources s ON s.id = p.source_id
+         WHERE s.scope IN (?, ?)
+         GROUP BY p.country ORDER BY count(*) DESC, p.country LIMIT ?
+        """,
+        [*visible_scopes(guild_id), limit],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def match_votes(db: Database, text: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
+    """Visible votes whose body, date, symbol or subject contains ``text``, newest first."""
+    pattern = "%" + _like_escape(text.strip()) + "%"
+    rows = db.execute(
+        r"""
+        SELECT DISTINCT r.vote_id
+          FROM vote_reports r JOIN sources s ON s.id = r.source_id
+         WHERE s.scope IN (:global, :own)
+           AND (r.body LIKE :p ESCAPE '\' OR r.date LIKE :p ESCAPE '\'
+                OR r.resolution LIKE :p ESCAPE '\' OR r.subject LIKE :p ESCAPE '\')
+        """,
+        {"p": pattern, **dict(zip(("global", "own"), visible_scopes(guild_id)))},
+    ).fetchall()
+    return _vote_summaries(db, [row[0] for row in rows], guild_id)[:limit]
+
+
+def quotes_on_vote(
+    db: Database, vote_id: int, guild_id: int | str | None, country: str | None = None, limit: int = 10
+) -> list[dict]:
+    """Visible quotations from the sources that report a vote, optionally by one country's speakers."""
+    return list(
+        db.query(
+            QUOTE_SELECT
+            + """
+             WHERE q.source_id IN (SELECT source_id FROM vote_reports WHERE vote_id = :vote)
+               AND s.scope IN (:global, :own)
+               AND (:country IS NULL OR q.speaker_country = :country)
+             ORDER BY q.source_id, q.span_start
+             LIMIT :limit
+            """,
+            {
+                "vote": vote_id,
+                "country": country,
+                "limit": limit,
+                **dict(zip(("global", "own"), visible_scopes(guild_id))),
+            },
+        )
+    )
+
+
+def _like_escape(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (for ``ESCAPE '\\'``)."""
+    return re.sub(r"([\\%_])", r"\\\1", text)

@@ -1,0 +1,87 @@
+"""The look shared by every reply: colours, position labels, flags, country names and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import discord
+import pycountry
+
+from extraction.countries import country_name
+
+POSITION_COLOURS = {
+    "yes": discord.Colour(0x2ECC71),
+    "no": discord.Colour(0xE74C3C),
+    "abstain": discord.Colour(0xF5A623),
+    "absent": discord.Colour(0x95A5A6),
+}
+POSITION_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Did not vote"}
+POSITION_EMOJI = {"yes": "🟢", "no": "🔴", "abstain": "🟡", "absent": "⚪"}
+# How a country's position reads after its name: "China abstained".
+POSITION_VERBS = {"yes": "voted yes", "no": "voted no", "abstain": "abstained", "absent": "did not vote"}
+POSITIONS = tuple(POSITION_LABELS)
+
+NOT_STATED_COLOUR = POSITION_COLOURS["absent"]
+INFO_COLOUR = discord.Colour.blurple()
+ERROR_COLOUR = discord.Colour(0xC0392B)
+
+DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+NEUTRAL_FLAG = "🏳️"
+REGIONAL_INDICATOR_A = 0x1F1E6
+
+# Display names of the bodies extraction records by acronym; other bodies are stored by name.
+BODY_NAMES = {
+    "UNGA": "UN General Assembly",
+    "UNSC": "UN Security Council",
+    "HRC": "UN Human Rights Council",
+    "ECOSOC": "UN Economic and Social Council",
+}
+
+# Names that read with "the" in a sentence: "the United States", "the Marshall Islands".
+ARTICLE_NAME = re.compile(r"\b(United|Republic|Kingdom|States|Islands|Emirates|Federation)\b")
+
+
+def flag(iso3: str | None) -> str:
+    """The flag emoji of a country, from its ISO2 code; a white flag when it has none (USSR)."""
+    country = pycountry.countries.get(alpha_3=(iso3 or "").upper())
+    if country is None:
+        return NEUTRAL_FLAG
+    return "".join(chr(REGIONAL_INDICATOR_A + ord(letter) - ord("A")) for letter in country.alpha_2)
+
+
+def country_label(iso3: str) -> str:
+    """A country as a list shows it: flag and name."""
+    return f"{flag(iso3)} {country_name(iso3)}"
+
+
+def country_in_sentence(iso3: str) -> str:
+    """A country's name as it reads inside a sentence ("the United States", "France")."""
+    name = country_name(iso3)
+    return f"the {name}" if ARTICLE_NAME.search(name) else name
+
+
+def possessive(name: str) -> str:
+    """``name``'s, or ``name``' when it ends with s."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def body_name(body: str | None) -> str:
+    """The full name of a UN body from its stored code."""
+    return BODY_NAMES.get(body or "", body or "Unknown body")
+
+
+def display_date(value: str | None) -> str:
+    """A stored date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a timestamp) as people read it."""
+    match = DATE.match(value or "")
+    if not match:
+        return value or "date unknown"
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day:
+            return f"{day} {dt.date(year, month, day):%B %Y}"
+        if month:
+            return f"{dt.date(year, month, 1):%B %Y}"
+    except ValueError:
+        return value
+    return str(year)
