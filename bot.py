@@ -1,19 +1,104 @@
-"""Rollcall's entry point and command line.
+"""Rollcall's entry point: the Discord bot and the command line.
 
+    python bot.py ask ["/vote country:China" ...]          answers in the terminal, no Discord needed
     python bot.py extract PATH [--published YYYY-MM-DD]   facts of one source as JSON
     python bot.py ingest PATH... [--published] [--title] [--url]
-    python bot.py overview                                  the store at a glance (builds it if missing)
+    python bot.py sync [--guild ID | --global]            register the slash commands (DISCORD_TOKEN)
+    python bot.py run                                      connect to Discord (DISCORD_TOKEN)
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import logging
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import discord
+from discord import app_commands
+from discord.ext import commands
+from sqlite_utils import Database
+
 from config import Config, load_config
+
+EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources")
+log = logging.getLogger("rollcall")
+
+
+def user_message(error: app_commands.AppCommandError) -> str | None:
+    """What to tell the user about an expected failure; None for a bug."""
+    from cogs.base import NotModerator
+
+    if isinstance(error, NotModerator):
+        return str(error)
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"You're going a little fast: try again in {error.retry_after:.0f} seconds."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works in a server, not in direct messages."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You can't use this command here."
+    return None
+
+
+class RollcallTree(app_commands.CommandTree):
+    """The command tree with Rollcall's one error handler: a short ephemeral apology to the
+    user, the full error in the log."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        from replies.embeds import error_embed
+
+        message = user_message(error)
+        if message is None:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("/%s failed", command, exc_info=error)
+            message = "Sorry, something went wrong while answering. The error has been logged."
+        embed = error_embed(message)
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(embed=embed, ephemeral=True)
+            else:
+                await interaction.response.send_message(embed=embed, ephemeral=True)
+        except discord.HTTPException:
+            log.exception("could not tell the user about an error")
+
+
+class Rollcall(commands.Bot):
+    """The bot: opens the store (building it from the bundled sources if missing) and loads one
+    cog per command family. Commands are synced only on request (``bot.py sync``)."""
+
+    def __init__(self, config: Config, *, db: Database | None = None) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=RollcallTree,
+            help_command=None,
+        )
+        self.config = config
+        self.db = db
+
+    async def setup_hook(self) -> None:
+        from db import open_store
+        from pipeline import build_store
+
+        if self.db is None:
+            if not self.config.store_path.exists():
+                await asyncio.to_thread(build_store, self.config.store_path, self.config.sources_path)
+            self.db = open_store(self.config.store_path)
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+
+    async def sync_commands(self, guild_id: int | None = None) -> list[app_commands.AppCommand]:
+        """Register the commands with Discord: to one guild (instant), or globally."""
+        if guild_id is None:
+            return await self.tree.sync()
+        guild = discord.Object(id=guild_id)
+        self.tree.copy_global_to(guild=guild)
+        return await self.tree.sync(guild=guild)
 
 
 def iso_date(text: str) -> str:
@@ -60,19 +145,48 @@ def command_ingest(args: argparse.Namespace, config: Config) -> int:
     return 1 if (report.failed or missing) and not report.added and not report.unchanged else 0
 
 
-def command_overview(args: argparse.Namespace, config: Config) -> int:
-    from console import print_ingest_report, print_overview, progress_bar, stderr
+def command_ask(args: argparse.Namespace, config: Config) -> int:
+    from console import interactive, print_answer, print_ingest_report, progress_bar, stderr
     from pipeline import find_source_files, open_or_build_store
 
     store_path = args.store or config.store_path
     if not store_path.exists():
         stderr.print(f"Building the store {store_path} from {config.sources_path} …", highlight=False)
-    total = len(list(find_source_files([config.sources_path])))
-    with progress_bar(total) as advance:
+    with progress_bar(len(list(find_source_files([config.sources_path])))) as advance:
         db, report = open_or_build_store(store_path, config.sources_path, on_file=advance)
     if report is not None:
         print_ingest_report(report)
-    print_overview(db)
+    if not args.commands:
+        interactive(db)
+    for line in args.commands:
+        print_answer(db, line)
+    return 0
+
+
+def command_run(args: argparse.Namespace, config: Config) -> int:
+    if not config.token:
+        print("rollcall: set DISCORD_TOKEN to the bot's token to connect to Discord", file=sys.stderr)
+        return 2
+    discord.utils.setup_logging(level=config.log_level)
+    Rollcall(replace(config, store_path=args.store or config.store_path)).run(config.token, log_handler=None)
+    return 0
+
+
+def command_sync(args: argparse.Namespace, config: Config) -> int:
+    if not config.token:
+        print("rollcall: set DISCORD_TOKEN to the bot's token to sync its commands", file=sys.stderr)
+        return 2
+    discord.utils.setup_logging(level=config.log_level)
+    guild_id = None if args.globally else (args.guild or config.sync_guild_id)
+
+    async def sync() -> list[app_commands.AppCommand]:
+        async with Rollcall(replace(config, store_path=args.store or config.store_path)) as bot:
+            await bot.login(config.token)  # runs setup_hook: the cogs' commands join the tree
+            return await bot.sync_commands(guild_id)
+
+    synced = asyncio.run(sync())
+    where = f"guild {guild_id}" if guild_id else "every server (global commands can take up to an hour)"
+    print(f"synced {len(synced)} commands to {where}: " + ", ".join(f"/{c.name}" for c in synced))
     return 0
 
 
@@ -94,10 +208,20 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--url")
     ingest.set_defaults(handler=command_ingest)
 
-    overview = commands.add_parser(
-        "overview", help="show the store's sources, votes and quotations (building it if missing)"
+    ask = commands.add_parser(
+        "ask", help="answer slash commands in the terminal, without Discord (a prompt when none given)"
     )
-    overview.set_defaults(handler=command_overview)
+    ask.add_argument("commands", nargs="*", metavar="COMMAND", help='e.g. "/vote country:China"')
+    ask.set_defaults(handler=command_ask)
+
+    run = commands.add_parser("run", help="connect to Discord and answer (needs DISCORD_TOKEN)")
+    run.set_defaults(handler=command_run)
+
+    sync = commands.add_parser("sync", help="register the slash commands with Discord (needs DISCORD_TOKEN)")
+    target = sync.add_mutually_exclusive_group()
+    target.add_argument("--guild", type=int, help="one server, for instant updates while developing")
+    target.add_argument("--global", dest="globally", action="store_true", help="every server (ignore the config's guild)")
+    sync.set_defaults(handler=command_sync)
     return parser
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config.toml"
+BUNDLED_SOURCES = PROJECT_ROOT / "data" / "sources"
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Config:
     moderator_role_ids: tuple[int, ...] = ()
     sync_guild_id: int | None = None
     log_level: str = "INFO"
-    sources_path: Path = PROJECT_ROOT / "data" / "sources"
+    sources_path: Path = BUNDLED_SOURCES
 
     @property
     def token(self) -> str | None:

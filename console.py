@@ -1,4 +1,5 @@
-"""Terminal output for the command line (rich): progress, ingest summaries, the store overview."""
+"""The terminal side of the command line (rich): progress, ingest summaries, and the offline
+console that answers slash commands with the bot's own answer code."""
 
 from __future__ import annotations
 
@@ -6,18 +7,30 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import re
+
 from rich.console import Console
-from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlite_utils import Database
 
+from cogs.base import Reply
+from cogs.quotes import answer_quotes, answer_whosaid
+from cogs.sources import answer_sources
+from cogs.votes import answer_vote
 from db import queries
 from extraction.countries import country_name
 from pipeline import IngestReport
+from replies.embeds import plural
+from replies.terminal import print_embeds
 
-POSITION_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Did not vote"}
-POSITION_STYLES = {"yes": "green", "no": "red", "abstain": "yellow", "absent": "bright_black"}
+# The read-only slash commands, their answer functions and option names, as in Discord.
+COMMANDS: dict[str, tuple[Callable[..., Reply], tuple[str, ...]]] = {
+    "vote": (answer_vote, ("country", "vote")),
+    "whosaid": (answer_whosaid, ("quote",)),
+    "quotes": (answer_quotes, ("speaker",)),
+    "sources": (answer_sources, ()),
+}
 
 stderr = Console(stderr=True)
 stdout = Console()
@@ -53,68 +66,83 @@ def print_ingest_report(report: IngestReport) -> None:
     )
 
 
-def describe_tally(vote: dict) -> str:
-    """"143 yes · 5 no · 35 abstain · 10 did not vote", leaving out what no source states."""
-    parts = [
-        f"{vote[figure]} {label}"
-        for figure, label in (("yes", "yes"), ("no", "no"), ("abstain", "abstain"), ("absent", "did not vote"))
-        if vote.get(figure) is not None
-    ]
-    return " · ".join(parts) or "tally not stated"
+class CommandLineError(ValueError):
+    """A console line that is not a command Rollcall knows."""
 
 
-def describe_outcome(vote: dict) -> str:
-    if vote.get("vetoed_by"):
-        return "vetoed by " + ", ".join(country_name(iso3) for iso3 in vote["vetoed_by"])
-    return {True: "adopted", False: "not adopted", None: "outcome not stated"}[vote.get("adopted")]
+def parse_command(line: str) -> tuple[str, dict[str, str]]:
+    """``/vote country:North Korea vote:UNGA`` -> ``("vote", {"country": "North Korea", "vote": "UNGA"})``.
+
+    An option's value runs to the next option name of that command, so values may hold spaces
+    and colons.
+    """
+    name, _, rest = line.strip().lstrip("/").partition(" ")
+    if name not in COMMANDS:
+        raise CommandLineError(f"unknown command “/{name}”; try " + ", ".join(f"/{c}" for c in COMMANDS))
+    option_names = COMMANDS[name][1]
+    if not option_names:
+        return name, {}
+    marker = re.compile(r"(?:^|(?<=\s))(" + "|".join(option_names) + r"):")
+    found = list(marker.finditer(rest))
+    if rest.strip() and (not found or rest[: found[0].start()].strip()):
+        raise CommandLineError(f"write options as name:value ({', '.join(o + ':' for o in option_names)})")
+    options = {}
+    for match, following in zip(found, [*found[1:], None]):
+        value = rest[match.end() : following.start() if following else len(rest)].strip()
+        options[match.group(1)] = value
+    return name, options
 
 
-def print_overview(db: Database, guild_id: int | None = None) -> None:
-    """The sources, votes and quotations the store holds, as a terminal report."""
-    sources = queries.list_sources(db, guild_id)
-    table = Table(title="Sources", title_justify="left")
-    for column in ("#", "title", "published", "quotations", "votes"):
-        table.add_column(column)
-    for source in sources:
-        table.add_row(
-            str(source["id"]), source["title"] or source["origin"] or "untitled",
-            source["published"] or "—", str(source["quotes"]), str(source["votes"]),
-        )
-    stdout.print(table)
+def answer(db: Database, line: str, guild_id: int | None = None) -> Reply:
+    """The reply the bot gives to a slash command line, from the same answer code."""
+    name, options = parse_command(line)
+    function, option_names = COMMANDS[name]
+    if name in ("whosaid", "quotes"):
+        options.setdefault(option_names[0], "")
+    return function(db, guild_id, **options)
 
-    for summary in queries.find_votes(db, guild_id, limit=100):
-        vote = queries.get_vote(db, summary["id"], guild_id)
-        heading = f"[bold]{vote['body']}[/bold] {vote['date'] or 'date not stated'}"
-        if vote.get("resolution"):
-            heading += f" · {vote['resolution']}"
-        lines = [f"{describe_tally(vote)} — {describe_outcome(vote)}"]
-        if vote.get("subject"):
-            lines.insert(0, vote["subject"])
-        for position in ("yes", "no", "abstain", "absent"):
-            named = sorted({country_name(p["country"]) for p in vote["positions"] if p["position"] == position})
-            if named:
-                lines.append(f"[{POSITION_STYLES[position]}]{POSITION_LABELS[position]}:[/] {', '.join(named)}")
-        for disagreement in vote["disagreements"]:
-            values = "; ".join(
-                f"{value['value']} (sources {', '.join(map(str, value['source_ids']))})"
-                for value in disagreement["values"]
-            )
-            lines.append(f"[red]sources disagree on {disagreement['figure']}:[/red] {values}")
-        cited = ", ".join(f"#{report['source_id']}" for report in vote["reports"])
-        lines.append(f"[dim]sources: {cited}[/dim]")
-        stdout.print(Panel("\n".join(lines), title=heading, title_align="left", expand=False))
 
-    for source in sources:
-        quotes = queries.quotes_in_source(db, source["id"], guild_id)
-        if not quotes:
-            continue
-        table = Table(title=f"Quotations in source #{source['id']}", title_justify="left", show_lines=True)
-        table.add_column("speaker", max_width=34)
-        table.add_column("quotation")
-        for quote in quotes:
-            who = quote["speaker"] or "[dim]unattributed[/dim]"
-            details = ", ".join(
-                filter(None, [quote["speaker_role"], quote["speaker_country"] and country_name(quote["speaker_country"])])
-            )
-            table.add_row(f"{who}\n[dim]{details}[/dim]" if details else who, f"“{quote['text']}”")
-        stdout.print(table)
+def print_answer(db: Database, line: str) -> None:
+    """Answer one command line in the terminal (errors as a short message)."""
+    try:
+        reply = answer(db, line)
+    except CommandLineError as error:
+        stderr.print(f"[red]{error}[/red]", highlight=False)
+        return
+    print_embeds(reply.pages, stdout)
+
+
+def welcome(db: Database) -> str:
+    """What the console knows and a few commands to try, drawn from the store itself."""
+    sources = queries.list_sources(db, None)
+    quotes = sum(source["quotes"] for source in sources)
+    votes = sum(source["votes"] for source in sources)
+    examples = ["/vote                          the votes the sources report"]
+    if countries := queries.countries_with_positions(db, None, limit=1):
+        country = country_name(countries[0])
+        examples.append(f"/vote country:{country:<16} how {country} voted")
+    examples.append("/whosaid quote:<words you remember>  who said it")
+    if speakers := queries.find_speakers(db, "", None, limit=1):
+        surname = speakers[0]["name"].split()[-1]
+        examples.append(f"/quotes speaker:{surname:<15} what {speakers[0]['name']} said")
+    examples.append("/sources                       where the answers come from")
+    return (
+        f"Rollcall answers from {plural(len(sources), 'source')} "
+        f"({plural(quotes, 'quotation')}, {plural(votes, 'vote')}). "
+        "Type a command, or “quit”. For example:\n  " + "\n  ".join(examples)
+    )
+
+
+def interactive(db: Database) -> None:
+    """A prompt that answers commands until “quit” or end of input."""
+    stdout.print(welcome(db), highlight=False)
+    while True:
+        try:
+            line = stdout.input("[bold]rollcall>[/bold] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            stdout.print()
+            return
+        if line.lower() in {"quit", "exit", "q"}:
+            return
+        if line:
+            print_answer(db, line)

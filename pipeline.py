@@ -5,21 +5,25 @@ Reading and extraction run here; every write goes through :mod:`db.ingest`.
 
 from __future__ import annotations
 
+import asyncio
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import aiohttp
 from sqlite_utils import Database
 
-from db import add_source, open_store
-from extraction.documents import SourceError, load_document
+from config import BUNDLED_SOURCES, PROJECT_ROOT
+from db import GLOBAL_SCOPE, AddResult, add_source, open_store
+from extraction.documents import MAX_SOURCE_BYTES, SourceError, load_document
 from extraction.extractor import extract
+from extraction.models import Document, Extraction
 
+FETCH_TIMEOUT_SECONDS = 20
 SOURCE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 METADATA_SUFFIX = ".meta.toml"
-BUNDLED_SOURCES = Path(__file__).resolve().parent / "data" / "sources"
 
 
 @dataclass
@@ -58,28 +62,59 @@ def read_metadata(path: Path) -> dict[str, str]:
     }
 
 
+def read_source(
+    raw: bytes | str, *, title: str | None = None, published: str | None = None, url: str | None = None
+) -> tuple[Document, Extraction]:
+    """Clean and extract one source (CPU work: run it off the event loop); raises SourceError."""
+    document = load_document(raw, title=title, published=published, url=url)
+    return document, extract(document)
+
+
+async def fetch_url(url: str) -> bytes:
+    """The body of an article at ``url`` (http or https), at most MAX_SOURCE_BYTES; raises SourceError."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise SourceError("the URL must start with http:// or https://")
+    timeout = aiohttp.ClientTimeout(total=FETCH_TIMEOUT_SECONDS)
+    try:
+        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(url) as response:
+            if response.status != 200:
+                raise SourceError(f"the page answered with HTTP status {response.status}")
+            body = await response.content.read(MAX_SOURCE_BYTES + 1)
+    except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+        raise SourceError(f"the page could not be fetched ({type(error).__name__})") from error
+    if len(body) > MAX_SOURCE_BYTES:
+        raise SourceError(f"the page is over {MAX_SOURCE_BYTES // 1_048_576} MB")
+    return body
+
+
 def ingest_file(
     db: Database,
     path: Path,
     *,
-    scope: str = "global",
+    scope: str = GLOBAL_SCOPE,
     title: str | None = None,
     published: str | None = None,
     url: str | None = None,
-):
+) -> AddResult:
     """Read, extract and store one file; raises SourceError for unreadable sources."""
     metadata = read_metadata(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(f"cannot read the file ({error.strerror or error})") from error
-    document = load_document(
+    document, extraction = read_source(
         raw,
         title=title or metadata.get("title"),
         published=published or metadata.get("published"),
         url=url or metadata.get("url"),
     )
-    return add_source(db, document, extract(document), scope=scope, origin=str(path))
+    return add_source(db, document, extraction, scope=scope, origin=display_path(path))
+
+
+def display_path(path: Path) -> str:
+    """A file's path as stored in ``sources.origin``: relative to the project when inside it."""
+    resolved = path.resolve()
+    return str(resolved.relative_to(PROJECT_ROOT)) if resolved.is_relative_to(PROJECT_ROOT) else str(path)
 
 
 def ingest_paths(
@@ -110,12 +145,20 @@ def ingest_paths(
     return report
 
 
+def build_store(
+    store_path: Path, sources: Path = BUNDLED_SOURCES, *, on_file: Callable[[Path], None] | None = None
+) -> IngestReport:
+    """Create the store at ``store_path`` from the bundled ``sources``; closes it when done."""
+    db = open_store(store_path)
+    try:
+        return ingest_paths(db, find_source_files([sources]), on_file=on_file)
+    finally:
+        db.close()
+
+
 def open_or_build_store(
     store_path: Path, sources: Path = BUNDLED_SOURCES, *, on_file: Callable[[Path], None] | None = None
 ) -> tuple[Database, IngestReport | None]:
     """Open the store; when it does not exist yet, fill it from the bundled ``sources`` first."""
-    is_new = not Path(store_path).exists()
-    db = open_store(store_path)
-    if not is_new:
-        return db, None
-    return db, ingest_paths(db, find_source_files([sources]), on_file=on_file)
+    report = None if Path(store_path).exists() else build_store(store_path, sources, on_file=on_file)
+    return open_store(store_path), report

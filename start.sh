@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Set up (first time) and run Rollcall's main job on the bundled sources; arguments go to bot.py.
+# Set up (first time) and open the console on the bundled sources; arguments go to bot.py.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup-venv.sh
-if [ $# -eq 0 ]; then set -- overview; fi
+if [ $# -eq 0 ]; then set -- ask; fi
 exec .venv/bin/python bot.py "$@"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
 from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
@@ -254,6 +255,22 @@ def quotes_in_source(db: Database, source_id: int, guild_id: int | str | None) -
     )
 
 
+def get_speaker(db: Database, speaker_id: int, guild_id: int | str | None) -> dict | None:
+    """One speaker with visible quotations (``id``, ``name``, ``kind``, ``country``, ``quotes``)."""
+    rows = db.query(
+        """
+        SELECT sp.id, sp.name, sp.kind, sp.country, count(*) AS quotes
+          FROM speakers sp
+          JOIN quotes q ON q.speaker_id = sp.id
+          JOIN sources s ON s.id = q.source_id
+         WHERE sp.id = ? AND s.scope IN (?, ?)
+         GROUP BY sp.id
+        """,
+        [speaker_id, *visible_scopes(guild_id)],
+    )
+    return next(rows, None)
+
+
 def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
     """Speakers with visible quotations whose name, or a word of it, starts with ``prefix``.
 
@@ -344,18 +361,29 @@ def countries_with_positions(db: Database, guild_id: int | str | None, limit: in
     return [row[0] for row in rows]
 
 
-def match_votes(db: Database, text: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
-    """Visible votes whose body, date, symbol or subject contains ``text``, newest first."""
-    pattern = "%" + _like_escape(text.strip()) + "%"
+def match_votes(
+    db: Database,
+    text: str,
+    guild_id: int | str | None,
+    limit: int = 25,
+    body_names: Mapping[str, str] | None = None,
+) -> list[dict]:
+    """Visible votes, newest first, where every word of ``text`` is in the body (its code, or
+    its name in ``body_names``), date, symbol or subject."""
+    clauses, params = [], dict(zip(("global", "own"), visible_scopes(guild_id)))
+    for index, word in enumerate(text.split()[:MAX_SEARCH_WORDS]):
+        named = [code for code, name in (body_names or {}).items() if word.casefold() in name.casefold()]
+        params[f"word{index}"] = "%" + _like_escape(word) + "%"
+        params[f"bodies{index}"] = json.dumps(named)
+        clauses.append(
+            rf"""(r.body LIKE :word{index} ESCAPE '\' OR r.date LIKE :word{index} ESCAPE '\'
+                 OR r.resolution LIKE :word{index} ESCAPE '\' OR r.subject LIKE :word{index} ESCAPE '\'
+                 OR r.body IN (SELECT value FROM json_each(:bodies{index})))"""
+        )
     rows = db.execute(
-        r"""
-        SELECT DISTINCT r.vote_id
-          FROM vote_reports r JOIN sources s ON s.id = r.source_id
-         WHERE s.scope IN (:global, :own)
-           AND (r.body LIKE :p ESCAPE '\' OR r.date LIKE :p ESCAPE '\'
-                OR r.resolution LIKE :p ESCAPE '\' OR r.subject LIKE :p ESCAPE '\')
-        """,
-        {"p": pattern, **dict(zip(("global", "own"), visible_scopes(guild_id)))},
+        "SELECT DISTINCT r.vote_id FROM vote_reports r JOIN sources s ON s.id = r.source_id"
+        " WHERE s.scope IN (:global, :own)" + "".join(f" AND {clause}" for clause in clauses),
+        params,
     ).fetchall()
     return _vote_summaries(db, [row[0] for row in rows], guild_id)[:limit]
 

@@ -113,14 +113,36 @@ def test_bad_published_date_is_refused_by_the_parser(tmp_path, capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_overview_builds_a_missing_store_from_the_bundled_sources(tmp_path, capsys):
+def test_ask_builds_a_missing_store_and_answers_like_the_bot(tmp_path, capsys):
     store = tmp_path / "new" / "rollcall.db"
-    assert run_cli("overview", store=store) == 0
+    assert run_cli("ask", "/vote country:China", "/whosaid quote:it might be you", store=store) == 0
     out = capsys.readouterr().out
     assert store.exists()
-    assert "143 yes · 5 no · 35 abstain · 10 did not vote" in out
-    assert "vetoed by Russia" in out
+    assert "China abstained" in out and "12 October 2022" in out
     assert "Linda Thomas-Greenfield" in out
     # a second run opens the store as it is
-    assert run_cli("overview", store=store) == 0
-    assert "added" not in capsys.readouterr().out
+    assert run_cli("ask", "/sources", store=store) == 0
+    out = capsys.readouterr()
+    assert "added" not in out.out and "21 quotations" in out.out
+
+
+def test_ask_explains_a_line_it_cannot_read(tmp_path, capsys):
+    assert run_cli("ask", "/frobnicate now", "/vote China", store=tmp_path / "s.db") == 0
+    err = capsys.readouterr().err
+    assert "unknown command “/frobnicate”" in err and "name:value" in err
+
+
+def test_ask_prompt_answers_until_quit(tmp_path, monkeypatch, capsys):
+    lines = iter(["/vote vote:Security Council", "quit"])
+    monkeypatch.setattr("console.stdout.input", lambda prompt: next(lines))
+    assert run_cli("ask", store=tmp_path / "s.db") == 0
+    out = capsys.readouterr().out
+    assert "Rollcall answers from 1 source (21 quotations, 2 votes)" in out and "/whosaid quote:" in out
+    assert "vetoed by" in out
+
+
+def test_run_and_sync_need_a_token(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert run_cli("run", store=tmp_path / "s.db") == 2
+    assert run_cli("sync", "--guild", "123", store=tmp_path / "s.db") == 2
+    assert capsys.readouterr().err.count("set DISCORD_TOKEN") == 2

@@ -1,0 +1,128 @@
+"""/sources, and the moderators' /source add and /source remove."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+from sqlite_utils import Database
+
+from cogs.base import Reply, at_most, choice, moderators_only, send_reply
+from db import add_source, guild_scope, queries, remove_source
+from extraction.documents import MAX_SOURCE_BYTES, SourceError
+from pipeline import fetch_url, read_source
+from replies import embeds
+
+ATTACHMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+
+
+def answer_sources(db: Database, guild_id: int | None) -> Reply:
+    """The /sources answer: every source this server sees and what each contributed."""
+    return Reply(embeds.sources_pages(queries.list_sources(db, guild_id)))
+
+
+def parse_published(text: str | None) -> str | None:
+    """A YYYY-MM-DD date as typed; raises SourceError with a helpful message otherwise."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise SourceError(f"“{text}” is not a date in the form YYYY-MM-DD (for example 2022-10-12).") from None
+
+
+async def read_submission(file: discord.Attachment | None, url: str | None, text: str | None) -> bytes | str:
+    """The raw source a moderator gave: exactly one of an attachment, a URL or pasted text."""
+    given = [value for value in (file, url, text) if value]
+    if len(given) != 1:
+        raise SourceError("Give exactly one of: a file, a URL, or pasted text.")
+    if file is not None:
+        if not file.filename.lower().endswith(ATTACHMENT_SUFFIXES):
+            raise SourceError("Attach a .txt, .md or .html file.")
+        if file.size > MAX_SOURCE_BYTES:
+            raise SourceError(f"That file is too large: sources up to {MAX_SOURCE_BYTES // 1_048_576} MB are accepted.")
+        return await file.read()
+    if url is not None:
+        return await fetch_url(url)
+    return text
+
+
+class Sources(commands.Cog):
+    """/sources and /source add|remove."""
+
+    source = app_commands.Group(
+        name="source",
+        description="Add or remove this server's source material (moderators)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="sources", description="The sources this server's answers come from")
+    async def sources(self, interaction: discord.Interaction) -> None:
+        await send_reply(interaction, answer_sources(self.bot.db, interaction.guild_id))
+
+    @source.command(name="add", description="Add an article: a file, a URL or pasted text")
+    @app_commands.describe(
+        file="A .txt, .md or .html file",
+        url="The address of an article",
+        text="The article's text, pasted",
+        title="The article's title",
+        published="Its publication date, YYYY-MM-DD (anchors “Wednesday”, “last month”)",
+    )
+    @moderators_only()
+    @app_commands.checks.cooldown(3, 60.0, key=lambda interaction: interaction.user.id)
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment | None = None,
+        url: str | None = None,
+        text: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            raw = await read_submission(file, url, text)
+            document, extraction = await asyncio.to_thread(
+                read_source, raw, title=title, published=parse_published(published), url=url
+            )
+        except SourceError as error:
+            await send_reply(interaction, Reply([embeds.error_embed(f"I couldn't add that source: {error}")], True))
+            return
+        scope = guild_scope(interaction.guild_id)
+        origin = file.filename if file else url or "pasted text"
+        result = add_source(self.bot.db, document, extraction, scope=scope, origin=origin, added_by=str(interaction.user.id))
+        stored = queries.get_source(self.bot.db, result.source_id, interaction.guild_id)
+        await send_reply(interaction, Reply([embeds.source_added_embed(result, stored)], ephemeral=True))
+
+    @source.command(name="remove", description="Remove a source this server added")
+    @app_commands.describe(source="The source: pick one from the list")
+    @moderators_only()
+    async def remove(self, interaction: discord.Interaction, source: str) -> None:
+        scope = guild_scope(interaction.guild_id)
+        stored = queries.get_source(self.bot.db, int(source), interaction.guild_id) if source.isdigit() else None
+        if stored is None or stored["scope"] != scope or not remove_source(self.bot.db, stored["id"], scope):
+            reply = Reply([embeds.error_embed(
+                "That is not a source this server added. Pick one from the list; bundled sources cannot be removed."
+            )], ephemeral=True)
+        else:
+            reply = Reply([embeds.source_removed_embed(stored)], ephemeral=True)
+        await send_reply(interaction, reply)
+
+    @remove.autocomplete("source")
+    async def source_autocomplete(self, interaction: discord.Interaction, current: str):
+        scope = guild_scope(interaction.guild_id)
+        typed = current.casefold()
+        own = [s for s in queries.list_sources(self.bot.db, interaction.guild_id) if s["scope"] == scope]
+        matching = [s for s in own if typed in (s["title"] or "").casefold() or typed in str(s["id"])]
+        return at_most([choice(f"#{s['id']} {s['title'] or s['origin'] or 'untitled'}", s["id"]) for s in matching])
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Sources(bot))

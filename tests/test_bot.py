@@ -1,0 +1,287 @@
+"""The bot as users meet it: slash commands through discord.py's real command tree, on a
+simulated Discord (simcord), answering from a store built from the bundled source."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+import simcord
+from discord import app_commands
+
+from bot import Rollcall
+from cogs.base import NotModerator
+from config import Config
+from db import queries
+from pipeline import build_store
+from replies.style import NOT_STATED_COLOUR, POSITION_COLOURS
+
+COUNCIL_ARTICLE = (
+    "Council extends mission\n\n"
+    "The Security Council on Monday extended the peacekeeping mission in Examplia by a vote of "
+    "13 in favour, with Brazil and Ghana abstaining.\n\n"
+    "“This mandate saves lives,” said Amara Okafor, Nigeria’s ambassador to the UN."
+)
+MODERATOR_ROLE_ID = 4242
+
+
+@pytest.fixture
+def store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store") / "rollcall.db"
+    build_store(path)
+    return path
+
+
+@pytest.fixture
+def simcord_bot(store_path):
+    return Rollcall(Config(store_path=store_path, moderator_role_ids=(MODERATOR_ROLE_ID,)))
+
+
+@pytest.fixture
+async def world(simcord_env):
+    """A synced bot in one server with a channel, a member and a moderator."""
+    await simcord_env.bot.sync_commands()
+    guild = simcord_env.create_guild("Model UN")
+    channel = guild.create_text_channel("general")
+    member = guild.add_member(simcord_env.create_user("delegate"))
+    mods = guild.create_role("Mods", permissions=discord.Permissions(manage_guild=True))
+    moderator = guild.add_member(simcord_env.create_user("chair"), roles=[mods])
+    return simcord_env, guild, channel, member, moderator
+
+
+def text_of(embed: discord.Embed) -> str:
+    """Everything an embed shows, as one string."""
+    parts = [embed.title or "", embed.description or "", embed.footer.text or ""]
+    parts += [f"{field.name}\n{field.value}" for field in embed.fields]
+    return "\n".join(parts)
+
+
+def assembly_vote_id(env) -> str:
+    (vote,) = queries.find_votes(env.bot.db, None, body="UNGA")
+    return str(vote["id"])
+
+
+# ---------------------------------------------------------------- /vote
+@pytest.mark.parametrize(
+    ("country", "position", "words"),
+    [("China", "abstain", "China abstained"), ("Syria", "no", "Syria voted no")],
+)
+async def test_vote_says_how_a_country_voted(world, country, position, words):
+    env, guild, channel, member, moderator = world
+    result = await member.slash(channel, "vote", country=country, vote=assembly_vote_id(env))
+    (embed,) = result.response.embeds
+    assert words.lower() in text_of(embed).lower()
+    assert embed.colour == POSITION_COLOURS[position]
+    shown = text_of(embed)
+    assert "12 October 2022" in shown and "143" in shown
+    assert "UN General Assembly condemns" in shown  # the source that says so
+    assert not result.ephemeral
+
+
+async def test_vote_for_a_country_the_sources_do_not_place(world):
+    env, guild, channel, member, moderator = world
+    result = await member.slash(channel, "vote", country="France", vote=assembly_vote_id(env))
+    assert "The sources do not say how France voted." in text_of(result.response.embeds[0])
+    assert result.response.embeds[0].colour == NOT_STATED_COLOUR
+
+
+async def test_vote_without_a_vote_lists_the_countrys_votes(world):
+    env, guild, channel, member, moderator = world
+    shown = text_of((await member.slash(channel, "vote", country="russian")).response.embeds[0])
+    assert "UN General Assembly" in shown and "UN Security Council" in shown
+
+
+async def test_whole_tally_of_a_vote(world):
+    env, guild, channel, member, moderator = world
+    shown = text_of((await member.slash(channel, "vote", vote=assembly_vote_id(env))).response.embeds[0])
+    for words in ("143", "Belarus", "Nicaragua", "North Korea", "Syria", "India", "Pakistan", "Adopted"):
+        assert words in shown
+    assert "31 not named" in shown  # 35 abstained, four named
+
+
+async def test_a_veto_is_shown(world):
+    env, guild, channel, member, moderator = world
+    (council,) = queries.find_votes(env.bot.db, None, body="UNSC")
+    shown = text_of((await member.slash(channel, "vote", vote=str(council["id"]))).response.embeds[0])
+    assert "vetoed by" in shown and "Russia" in shown
+
+
+async def test_unknown_country_is_answered_politely_and_privately(world):
+    env, guild, channel, member, moderator = world
+    result = await member.slash(channel, "vote", country="Atlantis")
+    assert result.ephemeral
+    assert "I don't know a country called “Atlantis”" in text_of(result.response.embeds[0])
+
+
+async def test_country_autocomplete_matches_names_aliases_and_demonyms(world):
+    env, guild, channel, member, moderator = world
+    for typed, code in (("north korea", "PRK"), ("DPRK", "PRK"), ("russian", "RUS"), ("Türk", "TUR")):
+        choices = await member.autocomplete(channel, "vote", "country", typed)
+        assert code in [c["value"] for c in choices], typed
+    everything = await member.autocomplete(channel, "vote", "country", "a")
+    assert 0 < len(everything) <= 25
+    assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in everything)
+
+
+async def test_vote_autocomplete(world):
+    env, guild, channel, member, moderator = world
+    choices = await member.autocomplete(channel, "vote", "vote", "")
+    assert len(choices) == 2 and all(len(c["name"]) <= 100 for c in choices)
+    assert [c["name"] for c in await member.autocomplete(channel, "vote", "vote", "Council")][0].startswith(
+        "UN Security Council"
+    )
+
+
+# ---------------------------------------------------------------- /whosaid and /quotes
+@pytest.mark.parametrize(
+    ("fragment", "speaker"),
+    [
+        ("it might be you", "Linda Thomas-Greenfield"),
+        ("It mite be YOU!!", "Linda Thomas-Greenfield"),
+        ("double standard", "Georges Nzongola-Ntalaja"),
+        ("wipe a sovreign state of the map", "Joe Biden"),
+    ],
+)
+async def test_whosaid_finds_a_quotation_typed_from_memory(world, fragment, speaker):
+    env, guild, channel, member, moderator = world
+    (embed,) = (await member.slash(channel, "whosaid", quote=fragment)).response.embeds
+    assert speaker in embed.title
+    assert "UN General Assembly condemns" in text_of(embed)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['" AND * NEAR(a b) OR quote:', "@everyone @here <@123>", "x" * 6000, "   ", "zzqx plugh"],
+)
+async def test_whosaid_survives_hostile_input_without_pinging_anyone(world, hostile):
+    env, guild, channel, member, moderator = world
+    result = await member.slash(channel, "whosaid", quote=hostile)
+    assert result.response is not None
+    (embed,) = result.response.embeds
+    assert "@everyone" not in text_of(embed).replace("@\u200beveryone", "")
+    assert result.response.message.mentions == [] and not result.response.message.mention_everyone
+
+
+async def test_whosaid_has_a_per_user_cooldown(world):
+    env, guild, channel, member, moderator = world
+    for _ in range(5):
+        await member.slash(channel, "whosaid", quote="double standard")
+    slowed = await member.slash(channel, "whosaid", quote="double standard")
+    assert slowed.ephemeral and "try again in" in text_of(slowed.response.embeds[0])
+    simcord.assert_error(env, app_commands.CommandOnCooldown)
+    await env.advance_time(31)
+    assert not (await member.slash(channel, "whosaid", quote="double standard")).ephemeral
+
+
+async def test_quotes_by_speaker_with_autocomplete(world):
+    env, guild, channel, member, moderator = world
+    choices = await member.autocomplete(channel, "quotes", "speaker", "nebe")
+    assert choices[0]["name"].startswith("Vassily Nebenzia")
+    shown = text_of((await member.slash(channel, "quotes", speaker=choices[0]["value"])).response.embeds[0])
+    assert "politicized and openly provocative" in shown
+
+
+# ---------------------------------------------------------------- sources and moderators
+async def test_sources_lists_the_bundled_article(world):
+    env, guild, channel, member, moderator = world
+    shown = text_of((await member.slash(channel, "sources")).response.embeds[0])
+    assert "UN General Assembly condemns" in shown and "21 quotations" in shown
+
+
+async def test_a_moderator_adds_a_source_seen_in_that_server_only(world):
+    env, guild, channel, member, moderator = world
+    added = await moderator.slash(
+        channel, "source add", file=("council.txt", COUNCIL_ARTICLE.encode()), published="2024-03-04"
+    )
+    assert added.ephemeral and "Source added" in text_of(added.response.embeds[0])
+    found = await member.slash(channel, "whosaid", quote="this mandate saves lives")
+    assert "Amara Okafor" in found.response.embeds[0].title
+
+    other_guild = env.create_guild("Elsewhere")
+    other_channel = other_guild.create_text_channel("general")
+    stranger = other_guild.add_member(env.create_user("stranger"))
+    elsewhere = await stranger.slash(other_channel, "whosaid", quote="this mandate saves lives")
+    assert "Amara Okafor" not in text_of(elsewhere.response.embeds[0])
+    assert "Council extends mission" not in text_of((await stranger.slash(other_channel, "sources")).response.embeds[0])
+
+
+async def test_pasted_text_and_bad_submissions(world):
+    env, guild, channel, member, moderator = world
+    pasted = await moderator.slash(channel, "source add", text=COUNCIL_ARTICLE, title="Council extends mission")
+    assert "Source added" in text_of(pasted.response.embeds[0])
+    again = await moderator.slash(channel, "source add", text=COUNCIL_ARTICLE)
+    assert "Already in the store" in text_of(again.response.embeds[0])
+    for options in ({}, {"text": "x", "url": "https://example.org"}, {"file": ("photo.png", b"\x89PNG")},
+                    {"text": COUNCIL_ARTICLE + " more", "published": "March 4"}):
+        refused = await moderator.slash(channel, "source add", **options)
+        assert refused.ephemeral and "couldn't add that source" in text_of(refused.response.embeds[0])
+        await env.advance_time(61)  # past the moderators' cooldown
+
+
+async def test_a_member_without_manage_server_is_refused_even_when_an_admin_opens_the_command(world):
+    env, guild, channel, member, moderator = world
+    with pytest.raises((simcord.BackendError, simcord.SetupError)):
+        await member.slash(channel, "source add", text=COUNCIL_ARTICLE)  # hidden by default permissions
+    (group,) = [c for c in await env.bot.tree.fetch_commands() if c.name == "source"]
+    guild.set_command_permissions(group, {member: True})
+    refused = await member.slash(channel, "source add", text=COUNCIL_ARTICLE)
+    assert refused.ephemeral
+    assert "Only this server's moderators" in text_of(refused.response.embeds[0])
+    simcord.assert_error(env, NotModerator)
+    assert all(s["scope"] == "global" for s in queries.list_sources(env.bot.db, guild.id))
+
+
+async def test_a_configured_moderator_role_may_add_sources(world):
+    env, guild, channel, member, moderator = world
+    role = guild.create_role("Chairs")
+    role_holder = guild.add_member(env.create_user("co-chair"), roles=[role])
+    (group,) = [c for c in await env.bot.tree.fetch_commands() if c.name == "source"]
+    guild.set_command_permissions(group, {role: True})
+    # the role's id is not the configured one: refused; the bot's config names the role: allowed
+    refused = await role_holder.slash(channel, "source add", text=COUNCIL_ARTICLE)
+    assert "Only this server's moderators" in text_of(refused.response.embeds[0])
+    simcord.assert_error(env, NotModerator)
+    env.bot.config = Config(store_path=env.bot.config.store_path, moderator_role_ids=(role.id,))
+    allowed = await role_holder.slash(channel, "source add", text=COUNCIL_ARTICLE)
+    assert "Source added" in text_of(allowed.response.embeds[0])
+
+
+async def test_remove_only_this_servers_sources(world):
+    env, guild, channel, member, moderator = world
+    await moderator.slash(channel, "source add", text=COUNCIL_ARTICLE, title="Council extends mission")
+    choices = await moderator.autocomplete(channel, "source remove", "source", "council")
+    assert len(choices) == 1 and "Council extends mission" in choices[0]["name"]
+    bundled = next(s for s in queries.list_sources(env.bot.db, guild.id) if s["scope"] == "global")
+    refused = await moderator.slash(channel, "source remove", source=str(bundled["id"]))
+    assert "not a source this server added" in text_of(refused.response.embeds[0])
+    removed = await moderator.slash(channel, "source remove", source=choices[0]["value"])
+    assert "Source removed" in text_of(removed.response.embeds[0])
+    gone = await member.slash(channel, "whosaid", quote="this mandate saves lives")
+    assert "Amara Okafor" not in text_of(gone.response.embeds[0])
+
+
+# ---------------------------------------------------------------- pagination and errors
+async def test_long_answers_paginate_and_only_the_asker_turns_pages(world):
+    env, guild, channel, member, moderator = world
+    for number in range(12):
+        text = f"Story {number}\n\n“Words number {number} were spoken,” said Ana Example{number}."
+        await moderator.slash(channel, "source add", text=text, title=f"Story {number}")
+        await env.advance_time(61)
+    reply = (await member.slash(channel, "sources")).response
+    assert "Page 1 of" in reply.embeds[0].footer.text
+    refused = await moderator.click(reply, label="Next")
+    assert refused.ephemeral
+    await member.click(reply, label="Next")
+    assert "Page 2 of" in channel.last_message.embeds[0].footer.text
+
+
+async def test_an_unexpected_error_gives_a_polite_private_answer(world, monkeypatch, caplog):
+    env, guild, channel, member, moderator = world
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(queries, "list_sources", broken)
+    result = await member.slash(channel, "sources")
+    assert result.ephemeral and "something went wrong" in text_of(result.response.embeds[0])
+    assert "disk on fire" in caplog.text
+    simcord.assert_error(env, RuntimeError, contains="disk on fire")
