@@ -79,12 +79,14 @@ async def fetch_url(url: str) -> bytes:
         async with aiohttp.ClientSession(timeout=timeout) as session, session.get(url) as response:
             if response.status != 200:
                 raise SourceError(f"the page answered with HTTP status {response.status}")
-            body = await response.content.read(MAX_SOURCE_BYTES + 1)
+            body = bytearray()
+            async for chunk in response.content.iter_chunked(65_536):
+                body += chunk
+                if len(body) > MAX_SOURCE_BYTES:
+                    raise SourceError(f"the page is over {MAX_SOURCE_BYTES // 1_048_576} MB")
     except (aiohttp.ClientError, asyncio.TimeoutError) as error:
         raise SourceError(f"the page could not be fetched ({type(error).__name__})") from error
-    if len(body) > MAX_SOURCE_BYTES:
-        raise SourceError(f"the page is over {MAX_SOURCE_BYTES // 1_048_576} MB")
-    return body
+    return bytes(body)
 
 
 def ingest_file(

@@ -3,6 +3,8 @@ simulated Discord (simcord), answering from a store built from the bundled sourc
 
 from __future__ import annotations
 
+import sys
+
 import discord
 import pytest
 import simcord
@@ -285,3 +287,19 @@ async def test_an_unexpected_error_gives_a_polite_private_answer(world, monkeypa
     assert result.ephemeral and "something went wrong" in text_of(result.response.embeds[0])
     assert "disk on fire" in caplog.text
     simcord.assert_error(env, RuntimeError, contains="disk on fire")
+
+
+async def test_a_moderator_adds_a_source_by_url(world, monkeypatch):
+    env, guild, channel, member, moderator = world
+    page = f"<html><head><title>Council extends mission</title></head><body><article><p>{COUNCIL_ARTICLE}</p></article></body></html>"
+    fetched = []
+
+    async def fake_fetch(url):
+        fetched.append(url)
+        return page.encode()
+
+    monkeypatch.setattr(sys.modules["cogs.sources"], "fetch_url", fake_fetch)
+    added = await moderator.slash(channel, "source add", url="https://news.example.org/council")
+    assert fetched == ["https://news.example.org/council"]
+    shown = text_of(added.response.embeds[0])
+    assert "Source added" in shown and "news.example.org/council" in shown
