@@ -34,7 +34,11 @@ def store_path(tmp_path_factory):
 
 
 @pytest.fixture
-def simcord_bot(store_path):
+def simcord_bot(request, store_path, tmp_path):
+    """The bot on a store built from the bundled source; with the parameter "first start", on a
+    path where no store exists yet, so that the bot builds it."""
+    if getattr(request, "param", None) == "first start":
+        store_path = tmp_path / "first-start" / "rollcall.db"
     return Rollcall(Config(store_path=store_path, moderator_role_ids=(MODERATOR_ROLE_ID,)))
 
 
@@ -303,3 +307,16 @@ async def test_a_moderator_adds_a_source_by_url(world, monkeypatch):
     assert fetched == ["https://news.example.org/council"]
     shown = text_of(added.response.embeds[0])
     assert "Source added" in shown and "news.example.org/council" in shown
+
+
+@pytest.mark.parametrize("simcord_bot", ["first start"], indirect=True)
+async def test_first_start_builds_the_store_and_guild_sync_works(simcord_env):
+    bot = simcord_env.bot
+    assert bot.config.store_path.exists()
+    guild = simcord_env.create_guild("Dev server")
+    synced = await bot.sync_commands(guild.id)
+    assert {command.name for command in synced} == {"vote", "whosaid", "quotes", "sources", "source"}
+    channel = guild.create_text_channel("general")
+    member = guild.add_member(simcord_env.create_user("dev"))
+    shown = text_of((await member.slash(channel, "sources")).response.embeds[0])
+    assert "21 quotations" in shown
