@@ -70,7 +70,7 @@ class Rollcall(commands.Bot):
     """The bot: opens the store (building it from the bundled sources if missing) and loads one
     cog per command family. Commands are synced only on request (``bot.py sync``)."""
 
-    def __init__(self, config: Config, *, db: Database | None = None) -> None:
+    def __init__(self, config: Config) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -79,16 +79,15 @@ class Rollcall(commands.Bot):
             help_command=None,
         )
         self.config = config
-        self.db = db
+        self.db: Database | None = None
 
     async def setup_hook(self) -> None:
         from db import open_store
         from pipeline import build_store
 
-        if self.db is None:
-            if not self.config.store_path.exists():
-                await asyncio.to_thread(build_store, self.config.store_path, self.config.sources_path)
-            self.db = open_store(self.config.store_path)
+        if not self.config.store_path.exists():
+            await asyncio.to_thread(build_store, self.config.store_path, self.config.sources_path)
+        self.db = open_store(self.config.store_path)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 

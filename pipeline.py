@@ -89,6 +89,19 @@ async def fetch_url(url: str) -> bytes:
     return bytes(body)
 
 
+def ingest_submission(
+    store_path: Path, raw: bytes | str, *, scope: str, origin: str, added_by: str | None = None, **metadata: str | None
+) -> AddResult:
+    """Read, extract and store one submitted source on a connection of its own, so that a worker
+    thread can do all of it while the bot's event loop goes on; raises SourceError."""
+    document, extraction = read_source(raw, **metadata)
+    db = open_store(store_path)
+    try:
+        return add_source(db, document, extraction, scope=scope, origin=origin, added_by=added_by)
+    finally:
+        db.close()
+
+
 def ingest_file(
     db: Database,
     path: Path,

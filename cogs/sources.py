@@ -11,9 +11,9 @@ from discord.ext import commands
 from sqlite_utils import Database
 
 from cogs.base import Reply, at_most, choice, moderators_only, send_reply
-from db import add_source, guild_scope, queries, remove_source
+from db import guild_scope, queries, remove_source
 from extraction.documents import MAX_SOURCE_BYTES, SourceError
-from pipeline import fetch_url, read_source
+from pipeline import fetch_url, ingest_submission
 from replies import embeds
 
 ATTACHMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
@@ -89,15 +89,20 @@ class Sources(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             raw = await read_submission(file, url, text)
-            document, extraction = await asyncio.to_thread(
-                read_source, raw, title=title, published=parse_published(published), url=url
+            result = await asyncio.to_thread(
+                ingest_submission,
+                self.bot.config.store_path,
+                raw,
+                scope=guild_scope(interaction.guild_id),
+                origin=file.filename if file else url or "pasted text",
+                added_by=str(interaction.user.id),
+                title=title,
+                published=parse_published(published),
+                url=url,
             )
         except SourceError as error:
             await send_reply(interaction, Reply([embeds.error_embed(f"I couldn't add that source: {error}")], True))
             return
-        scope = guild_scope(interaction.guild_id)
-        origin = file.filename if file else url or "pasted text"
-        result = add_source(self.bot.db, document, extraction, scope=scope, origin=origin, added_by=str(interaction.user.id))
         stored = queries.get_source(self.bot.db, result.source_id, interaction.guild_id)
         await send_reply(interaction, Reply([embeds.source_added_embed(result, stored)], ephemeral=True))
 
