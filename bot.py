@@ -135,7 +135,7 @@ def command_ingest(args: argparse.Namespace, config: Config) -> int:
     for path in missing:
         print(f"rollcall: no such file or folder: {path}", file=sys.stderr)
     files = list(find_source_files(p for p in args.paths if p.exists()))
-    db = open_store(args.store or config.store_path)
+    db = open_store(config.store_path)
     with progress_bar(len(files)) as advance:
         report = ingest_paths(
             db, files, on_file=advance, title=args.title, published=args.published, url=args.url
@@ -148,7 +148,7 @@ def command_ask(args: argparse.Namespace, config: Config) -> int:
     from console import interactive, print_answer, print_ingest_report, progress_bar, stderr
     from pipeline import find_source_files, open_or_build_store
 
-    store_path = args.store or config.store_path
+    store_path = config.store_path
     if not store_path.exists():
         stderr.print(f"Building the store {store_path} from {config.sources_path} …", highlight=False)
     with progress_bar(len(list(find_source_files([config.sources_path])))) as advance:
@@ -167,7 +167,7 @@ def command_run(args: argparse.Namespace, config: Config) -> int:
         print("rollcall: set DISCORD_TOKEN to the bot's token to connect to Discord", file=sys.stderr)
         return 2
     discord.utils.setup_logging(level=config.log_level)
-    Rollcall(replace(config, store_path=args.store or config.store_path)).run(config.token, log_handler=None)
+    Rollcall(config).run(config.token, log_handler=None)
     return 0
 
 
@@ -179,7 +179,7 @@ def command_sync(args: argparse.Namespace, config: Config) -> int:
     guild_id = None if args.globally else (args.guild or config.sync_guild_id)
 
     async def sync() -> list[app_commands.AppCommand]:
-        async with Rollcall(replace(config, store_path=args.store or config.store_path)) as bot:
+        async with Rollcall(config) as bot:
             await bot.login(config.token)  # runs setup_hook: the cogs' commands join the tree
             return await bot.sync_commands(guild_id)
 
@@ -227,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = load_config(args.config)
+    if args.store:
+        config = replace(config, store_path=args.store)
     return args.handler(args, config)
 
 
