@@ -162,25 +162,30 @@ def command_ask(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def command_run(args: argparse.Namespace, config: Config) -> int:
+def discord_token(config: Config, purpose: str) -> str | None:
+    """The token from the environment, with logging set up; None (and a hint) when it is unset."""
     if not config.token:
-        print("rollcall: set DISCORD_TOKEN to the bot's token to connect to Discord", file=sys.stderr)
-        return 2
+        print(f"rollcall: set DISCORD_TOKEN to the bot's token to {purpose}", file=sys.stderr)
+        return None
     discord.utils.setup_logging(level=config.log_level)
-    Rollcall(config).run(config.token, log_handler=None)
+    return config.token
+
+
+def command_run(args: argparse.Namespace, config: Config) -> int:
+    if not (token := discord_token(config, "connect to Discord")):
+        return 2
+    Rollcall(config).run(token, log_handler=None)
     return 0
 
 
 def command_sync(args: argparse.Namespace, config: Config) -> int:
-    if not config.token:
-        print("rollcall: set DISCORD_TOKEN to the bot's token to sync its commands", file=sys.stderr)
+    if not (token := discord_token(config, "sync its commands")):
         return 2
-    discord.utils.setup_logging(level=config.log_level)
     guild_id = None if args.globally else (args.guild or config.sync_guild_id)
 
     async def sync() -> list[app_commands.AppCommand]:
         async with Rollcall(config) as bot:
-            await bot.login(config.token)  # runs setup_hook: the cogs' commands join the tree
+            await bot.login(token)  # runs setup_hook: the cogs' commands join the tree
             return await bot.sync_commands(guild_id)
 
     synced = asyncio.run(sync())
