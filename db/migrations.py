@@ -216,3 +216,52 @@ def add_country_names_and_quote_trigrams(db: Database) -> None:
     )
     db.executescript(QUOTE_TRIGRAM_TRIGGERS)
     db.execute("INSERT INTO quotes_trigram (rowid, text) SELECT id, text FROM quotes")
+
+
+ROLL_CALL_TABLES = """
+CREATE TABLE roll_calls (
+    undl_id INTEGER PRIMARY KEY,      -- the UN Digital Library record id of the vote
+    body TEXT NOT NULL,               -- UNGA or UNSC
+    date TEXT,                        -- YYYY-MM-DD
+    session TEXT,
+    resolution TEXT,                  -- A/RES/ES-11/4, S/RES/2623(2022)
+    draft TEXT,
+    committee_report TEXT,
+    meeting TEXT,
+    title TEXT,                       -- GA "title", SC "description"
+    agenda TEXT,                      -- GA "agenda_title", SC "agenda"
+    subjects TEXT,
+    vote_note TEXT,
+    modality TEXT,
+    total_yes INTEGER,
+    total_no INTEGER,
+    total_abstentions INTEGER,
+    total_non_voting INTEGER,
+    total_ms INTEGER,
+    undl_link TEXT,
+    dataset TEXT NOT NULL,            -- the file it was last imported from
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX roll_calls_date ON roll_calls (date);
+CREATE INDEX roll_calls_body_date ON roll_calls (body, date);
+CREATE INDEX roll_calls_resolution ON roll_calls (resolution);
+CREATE TABLE roll_call_positions (
+    undl_id INTEGER NOT NULL REFERENCES roll_calls (undl_id),
+    country TEXT NOT NULL,            -- ms_code: ISO 3166-1 alpha-3, or the record's code for a former state
+    country_name TEXT,                -- ms_name: the member's name at the time of the vote
+    position TEXT NOT NULL,           -- yes, no, abstain, absent (ms_vote Y, N, A, X or NV)
+    permanent_member INTEGER,         -- Security Council records only
+    PRIMARY KEY (undl_id, country)
+) WITHOUT ROWID;
+CREATE INDEX roll_call_positions_country ON roll_call_positions (country, undl_id, position);
+"""
+
+
+@migrations()
+def add_roll_calls(db: Database) -> None:
+    """Version 3: official roll-call records (UN Digital Library voting data) and their link to
+    the votes articles report."""
+    db.executescript(ROLL_CALL_TABLES)
+    db["roll_calls"].enable_fts(["resolution", "title"], create_triggers=True, tokenize=QUOTE_TOKENIZER)
+    db["votes"].add_column("roll_call_id", int, fk="roll_calls", fk_col="undl_id")
+    db["votes"].create_index(["roll_call_id"])
