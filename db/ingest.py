@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
+from db.links import link_votes
 from db.rules import (
     GLOBAL_SCOPE,
     TALLY_FIGURES,
@@ -84,6 +85,7 @@ def add_source(
         vote_ids = {_add_vote_report(db, source_id, vote, result) for vote in extraction.votes}
         for vote_id in vote_ids:
             _refresh_vote(db, vote_id)
+        link_votes(db, vote_ids)
         for quote in extraction.quotes:
             _add_quote(db, source_id, quote)
         result.quotes = len(extraction.quotes)

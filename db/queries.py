@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
-from db.rules import decode_report, merge_reports, name_key, resolution_key, visible_scopes
+from db.rules import OFFICIAL_TOTALS, decode_report, merge_reports, name_key, resolution_key, visible_scopes
 
 # The most words of a user's search that reach the word index, the most characters of it that
 # are matched at all, and how many candidates each index offers for fuzzy re-ranking.
@@ -33,6 +33,12 @@ SELECT q.id, q.text, q.speaker_id, coalesce(sp.name, q.speaker_name) AS speaker,
   FROM quotes q
   JOIN sources s ON s.id = q.source_id
   LEFT JOIN speakers sp ON sp.id = q.speaker_id
+"""
+
+ROLL_CALL_SELECT = """
+SELECT undl_id, body, date, session, resolution, draft, meeting, title, agenda, total_yes, total_no,
+       total_abstentions, total_non_voting, total_ms, undl_link
+  FROM roll_calls WHERE undl_id = ?
 """
 
 REPORT_SELECT = """
@@ -84,7 +90,7 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
             [vote_id, *visible_scopes(guild_id)],
         )
     )
-    return {
+    vote = {
         "id": vote_id,
         "body": body,
         **merge_reports(reports),
@@ -92,6 +98,58 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
         "positions": positions,
         "disagreements": vote_disagreements(db, vote_id, guild_id),
     }
+    roll_call_id = db.execute("SELECT roll_call_id FROM votes WHERE id = ?", [vote_id]).fetchone()[0]
+    return _with_official_record(db, vote, roll_call_id)
+
+
+def roll_call_vote(db: Database, undl_id: int) -> dict | None:
+    """An official record no source reports, in the shape of :func:`get_vote` (no reports)."""
+    vote = {"id": f"r{undl_id}", "reports": [], "positions": [], "disagreements": [], "vetoed_by": []}
+    vote = _with_official_record(db, vote, undl_id)
+    if vote["roll_call"] is None:
+        return None
+    record = vote["roll_call"]
+    vote |= {
+        "body": record["body"],
+        "date": record["date"],
+        "resolution": record["resolution"] or record["draft"],
+        "subject": record["title"],
+        **vote["official_tally"],
+        # The official files hold adopted resolutions (SC) and recorded GA votes on them.
+        "adopted": True if record["resolution"] else None,
+    }
+    return vote
+
+
+def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict:
+    """``vote`` with its official record (``roll_call``), its totals (``official_tally``), every
+    member's official position (``official_positions``, ISO3 -> position) and where the reports
+    differ from the record (``record_disagreements``)."""
+    record = None if undl_id is None else next(db.query(ROLL_CALL_SELECT, [undl_id]), None)
+    vote["roll_call"] = record
+    vote["official_positions"] = {}
+    vote["official_tally"] = None
+    vote["record_disagreements"] = []
+    if record is None:
+        return vote
+    vote["official_tally"] = {figure: record[column] for figure, column in OFFICIAL_TOTALS.items()}
+    vote["official_positions"] = dict(
+        db.execute("SELECT country, position FROM roll_call_positions WHERE undl_id = ?", [undl_id]).fetchall()
+    )
+    for figure, column in OFFICIAL_TOTALS.items():
+        reported = {r[figure] for r in vote["reports"] if r[figure] is not None and not (figure == "absent" and r["absent_derived"])}
+        for value in sorted(reported - {record[column]}):
+            vote["record_disagreements"].append({"figure": figure, "reported": value, "official": record[column]})
+    differing = {
+        (position["country"], position["position"], vote["official_positions"][position["country"]])
+        for position in vote["positions"]
+        if vote["official_positions"].get(position["country"], position["position"]) != position["position"]
+    }
+    vote["record_disagreements"] += [
+        {"figure": f"position {country}", "reported": reported, "official": official}
+        for country, reported, official in sorted(differing)
+    ]
+    return vote
 
 
 def vote_disagreements(db: Database, vote_id: int, guild_id: int | str | None) -> list[dict]:

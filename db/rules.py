@@ -91,3 +91,24 @@ def merge_reports(reports: Iterable[Mapping]) -> dict:
         merged[figure] = Counter(stated).most_common(1)[0][0] if stated else None
     merged["vetoed_by"] = sorted({country for report in reports for country in report["vetoed_by"]})
     return merged
+
+
+# A reported figure and the official total it corresponds to.
+OFFICIAL_TOTALS = {"yes": "total_yes", "no": "total_no", "abstain": "total_abstentions", "absent": "total_non_voting"}
+
+
+def record_agreement(vote: Mapping, record: Mapping) -> int | None:
+    """How many of a reported vote's yes/no/abstain figures equal an official record's totals, or
+    None when they cannot be the same vote: fewer than two agree, or more than one differs.
+
+    One differing figure is allowed so that an article's wrong tally still links to its record
+    and the disagreement shows. "Did not vote" is left out: articles often derive it.
+    """
+    stated = [
+        (vote[figure], record[OFFICIAL_TOTALS[figure]])
+        for figure in ("yes", "no", "abstain")
+        if vote.get(figure) is not None and record.get(OFFICIAL_TOTALS[figure]) is not None
+    ]
+    conflicts = sum(ours != official for ours, official in stated)
+    agreements = len(stated) - conflicts
+    return agreements if agreements >= 2 and conflicts <= 1 else None

@@ -210,7 +210,8 @@ def pages(
 
 # ---------------------------------------------------------------- votes
 def vote_source_lines(vote: Mapping, source_ids: Iterable[int] | None = None) -> list[str]:
-    """Citations of the vote's sources (only ``source_ids`` when given), each source once."""
+    """Citations of the vote's official record, if any, and its sources (only ``source_ids`` when
+    given), each source once."""
     wanted = None if source_ids is None else set(source_ids)
     cited: dict[int, str] = {}
     for report in vote.get("reports", []):
@@ -218,7 +219,29 @@ def vote_source_lines(vote: Mapping, source_ids: Iterable[int] | None = None) ->
             cited[report["source_id"]] = source_line(
                 report["source_title"], report["source_url"], report["source_published"]
             )
-    return list(cited.values())
+    record = vote.get("roll_call")
+    return ([record_line(record)] if record else []) + list(cited.values())
+
+
+def record_line(record: Mapping) -> str:
+    """The citation of an official roll-call record (UN Digital Library voting data)."""
+    symbol = record.get("resolution") or record.get("draft") or f"record {record['undl_id']}"
+    return source_line(f"Official record of {symbol}, UN Digital Library", record.get("undl_link"), record.get("date"))
+
+
+def official_position_rows(vote: Mapping) -> list[dict]:
+    """The official record's positions in the shape of reported ones (no source)."""
+    return [{"country": iso3, "position": position} for iso3, position in vote.get("official_positions", {}).items()]
+
+
+def record_disagreement_line(item: Mapping) -> str:
+    """Where the articles differ from the official record, e.g. ``**No**: 5 in the articles, 6 on record``."""
+    figure = item["figure"]
+    if figure.startswith("position "):
+        label, show = country_label(figure.split(" ", 1)[1]), position_label
+    else:
+        label, show = POSITION_LABELS.get(figure, figure), str
+    return f"**{label}**: {show(item['reported'])} in the articles, {show(item['official'])} on record"
 
 
 def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mapping]) -> discord.Embed:
@@ -226,7 +249,17 @@ def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mappin
     positions = [p for p in vote["positions"] if p["country"] == iso3]
     stated = sorted({p["position"] for p in positions}, key=POSITIONS.index)
     name = country_in_sentence(iso3)
-    if len(stated) == 1:
+    official = vote.get("official_positions", {}).get(iso3)
+    if official:
+        colour = POSITION_COLOURS[official]
+        title = f"{name[0].upper()}{name[1:]} {POSITION_VERBS[official]}"
+        differing = [position for position in stated if position != official]
+        finding = (
+            "The official record says so; the articles say: " + " · ".join(map(position_label, differing))
+            if differing
+            else ""
+        )
+    elif len(stated) == 1:
         colour = POSITION_COLOURS[stated[0]]
         title = f"{name[0].upper()}{name[1:]} {POSITION_VERBS[stated[0]]}"
         finding = ""
@@ -284,13 +317,14 @@ def tally_embed(vote: Mapping) -> discord.Embed:
     if vote.get("subject"):
         description.append(shorten(safe(vote["subject"]), SUBJECT_LIMIT))
     embed = discord.Embed(title=vote_heading(vote), description="\n".join(description), colour=INFO_COLOUR)
-    named = _named_by_position(vote["positions"])
+    named = _named_by_position(official_position_rows(vote) or vote["positions"])
+    tally = vote.get("official_tally") or vote
     budgets = fair_shares({p: _joined_length(names) for p, names in named.items()}, TALLY_NAMES_BUDGET)
     for position in POSITIONS:
-        if vote.get(position) is None and not named[position]:
+        if tally.get(position) is None and not named[position]:
             continue
         add_packed_fields(
-            embed, _group_heading(position, vote.get(position), len(named[position])),
+            embed, _group_heading(position, tally.get(position), len(named[position])),
             within_budget(named[position], budgets[position]) or ["*The sources name none.*"],
             NAME_SEPARATOR,
         )
@@ -298,6 +332,9 @@ def tally_embed(vote: Mapping) -> discord.Embed:
         names = _source_names(vote)
         lines = [disagreement_line(item, names) for item in vote["disagreements"]]
         add_list_field(embed, "⚠️ The sources differ", lines)
+    if vote.get("record_disagreements"):
+        lines = [record_disagreement_line(item) for item in vote["record_disagreements"]]
+        add_list_field(embed, "⚠️ The articles differ from the official record", lines)
     add_list_field(embed, "Sources", vote_source_lines(vote))
     return fit_embed(embed)
 
