@@ -2,26 +2,67 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 from sqlite_utils import Database
 
 from cogs.base import Reply, at_most, choice, country_choices, resolve_country, send_reply
-from db import queries
+from db import comparisons, queries
 from replies import embeds
+from replies.limits import AUTOCOMPLETE_CHOICES
 from replies.style import BODY_NAMES, body_name, display_date
 
 MAX_COUNTRY_VOTES = 200
+RECORD_KEY = re.compile(r"r(\d+)")
 
 
-def resolve_vote(db: Database, guild_id: int | None, text: str) -> int | None:
-    """The id of the vote picked (its id) or described (body, date, symbol or subject words)."""
+def resolve_vote(db: Database, guild_id: int | None, text: str) -> str | None:
+    """The key of the vote picked or described: a reported vote's id ("12"), or an official
+    record's ("r3990400"); typed words match reported votes first, then records."""
     text = (text or "").strip()
+    if (record := RECORD_KEY.fullmatch(text)) and queries.roll_call_vote(db, int(record[1])):
+        return text
     if text.isdigit() and queries.get_vote(db, int(text), guild_id):
-        return int(text)
-    matches = queries.match_votes(db, text, guild_id, limit=1, body_names=BODY_NAMES) if text else []
-    return matches[0]["id"] if matches else None
+        return text
+    if not text:
+        return None
+    if reported := queries.match_votes(db, text, guild_id, limit=1, body_names=BODY_NAMES):
+        return str(reported[0]["id"])
+    records = comparisons.match_roll_calls(db, text, limit=1)
+    return f"r{records[0]['undl_id']}" if records else None
+
+
+def load_vote(db: Database, guild_id: int | None, key: str) -> dict:
+    """The vote for a key from :func:`resolve_vote`: a record some source reports is shown as
+    that reported vote, with the sources."""
+    if record := RECORD_KEY.fullmatch(key):
+        reported = queries.reported_vote_of(db, int(record[1]), guild_id)
+        return queries.get_vote(db, reported, guild_id) if reported else queries.roll_call_vote(db, int(record[1]))
+    return queries.get_vote(db, int(key), guild_id)
+
+
+def votes_of_country(db: Database, guild_id: int | None, iso3: str) -> list[dict]:
+    """The votes the sources report for a country and its official records, newest first,
+    each vote once."""
+    reported = queries.votes_for_country(db, iso3, guild_id, MAX_COUNTRY_VOTES)
+    linked = {f"r{vote['roll_call_id']}" for vote in reported if vote.get("roll_call_id")}
+    records = [r for r in queries.roll_calls_for_country(db, iso3, MAX_COUNTRY_VOTES) if r["id"] not in linked]
+    return sorted(reported + records, key=lambda vote: vote["date"] or "", reverse=True)[:MAX_COUNTRY_VOTES]
+
+
+def vote_choices(db: Database, guild_id: int | None, typed: str) -> list[app_commands.Choice[str]]:
+    """Autocomplete for a vote: reported votes first, then official records by symbol or title."""
+    reported = queries.match_votes(db, typed, guild_id, body_names=BODY_NAMES)
+    linked = {vote["roll_call_id"] for vote in reported if vote.get("roll_call_id")}
+    choices = [choice(vote_choice_name(vote), vote["id"]) for vote in reported]
+    for record in comparisons.match_roll_calls(db, typed, limit=AUTOCOMPLETE_CHOICES):
+        if record["undl_id"] not in linked:
+            summary = queries.roll_call_summary(record)
+            choices.append(choice(vote_choice_name(summary), summary["id"]))
+    return at_most(choices)
 
 
 def vote_choice_name(vote: dict) -> str:
@@ -39,23 +80,23 @@ def answer_vote(db: Database, guild_id: int | None, country: str | None = None, 
             f"I don't know a country called “{embeds.safe(country)}”. Try its English name, "
             "a short form like “US” or a demonym like “Russian”, or pick one from the list."
         )], ephemeral=True)
-    vote_id = resolve_vote(db, guild_id, vote) if vote else None
-    if vote and vote_id is None:
+    key = resolve_vote(db, guild_id, vote) if vote else None
+    if vote and key is None:
         return Reply([embeds.error_embed(
-            f"No vote in this server's sources matches “{embeds.safe(vote)}”. "
+            f"No vote in this server's sources or the official records matches “{embeds.safe(vote)}”. "
             "Pick one from the list, or run /vote without options to see them all."
         )], ephemeral=True)
-    if iso3 and vote_id:
-        details = queries.get_vote(db, vote_id, guild_id)
-        said = queries.quotes_on_vote(db, vote_id, guild_id, country=iso3)
+    if iso3 and key:
+        details = load_vote(db, guild_id, key)
+        said = queries.quotes_on_vote(db, details["id"], guild_id, country=iso3) if details["reports"] else []
         return Reply([embeds.country_vote_embed(details, iso3, said)])
     if iso3:
-        votes = queries.votes_for_country(db, iso3, guild_id, MAX_COUNTRY_VOTES)
+        votes = votes_of_country(db, guild_id, iso3)
         if len(votes) == 1:  # one vote: answer it in full
             return answer_vote(db, guild_id, iso3, str(votes[0]["id"]))
         return Reply(embeds.country_votes_pages(iso3, votes))
-    if vote_id:
-        return Reply([embeds.tally_embed(queries.get_vote(db, vote_id, guild_id))])
+    if key:
+        return Reply([embeds.tally_embed(load_vote(db, guild_id, key))])
     return Reply(embeds.vote_list_pages(queries.find_votes(db, guild_id, limit=MAX_COUNTRY_VOTES)))
 
 
@@ -81,8 +122,7 @@ class Votes(commands.Cog):
 
     @vote.autocomplete("vote")
     async def vote_autocomplete(self, interaction: discord.Interaction, current: str):
-        votes = queries.match_votes(self.bot.db, current, interaction.guild_id, body_names=BODY_NAMES)
-        return at_most([choice(vote_choice_name(v), v["id"]) for v in votes])
+        return vote_choices(self.bot.db, interaction.guild_id, current)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -102,23 +102,53 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
     return _with_official_record(db, vote, roll_call_id)
 
 
+def reported_vote_of(db: Database, undl_id: int, guild_id: int | str | None) -> int | None:
+    """The id of a vote the caller's sources report that is linked to this official record."""
+    for (vote_id,) in db.execute("SELECT id FROM votes WHERE roll_call_id = ?", [undl_id]).fetchall():
+        if _visible_reports(db, [vote_id], guild_id):
+            return vote_id
+    return None
+
+
 def roll_call_vote(db: Database, undl_id: int) -> dict | None:
     """An official record no source reports, in the shape of :func:`get_vote` (no reports)."""
-    vote = {"id": f"r{undl_id}", "reports": [], "positions": [], "disagreements": [], "vetoed_by": []}
-    vote = _with_official_record(db, vote, undl_id)
-    if vote["roll_call"] is None:
-        return None
-    record = vote["roll_call"]
-    vote |= {
+    vote = _with_official_record(db, {"reports": [], "positions": [], "disagreements": []}, undl_id)
+    return None if vote["roll_call"] is None else vote | roll_call_summary(vote["roll_call"])
+
+
+def roll_call_summary(record: Mapping) -> dict:
+    """A ``roll_calls`` row as a vote summary (the keys :func:`find_votes` gives); its id is ``r<undl_id>``."""
+    return {
+        "id": f"r{record['undl_id']}",
         "body": record["body"],
         "date": record["date"],
         "resolution": record["resolution"] or record["draft"],
         "subject": record["title"],
-        **vote["official_tally"],
-        # The official files hold adopted resolutions (SC) and recorded GA votes on them.
+        **{figure: record[column] for figure, column in OFFICIAL_TOTALS.items()},
+        # The official files hold adopted resolutions (SC) and the recorded GA votes on resolutions.
         "adopted": True if record["resolution"] else None,
+        "vetoed_by": [],
     }
-    return vote
+
+
+def roll_calls_for_country(db: Database, iso3: str, limit: int = 25) -> list[dict]:
+    """Official records of a country's votes, newest first, as vote summaries with its position
+    (``country_positions``), like :func:`votes_for_country`."""
+    rows = db.query(
+        """
+        SELECT c.undl_id, c.body, c.date, c.resolution, c.draft, c.title, c.total_yes, c.total_no,
+               c.total_abstentions, c.total_non_voting, p.position
+          FROM roll_call_positions p JOIN roll_calls c ON c.undl_id = p.undl_id
+         WHERE p.country = ?
+         ORDER BY c.date DESC, c.undl_id DESC
+         LIMIT ?
+        """,
+        [iso3.upper(), limit],
+    )
+    return [
+        roll_call_summary(row) | {"country_positions": [{"position": row["position"], "source_id": None}]}
+        for row in rows
+    ]
 
 
 def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict:
@@ -368,16 +398,18 @@ def _vote_summaries(db: Database, vote_ids: list[int], guild_id: int | str | Non
     reports_by_vote: dict[int, list[dict]] = {}
     for report in _visible_reports(db, vote_ids, guild_id):
         reports_by_vote.setdefault(report["vote_id"], []).append(report)
-    bodies = dict(
-        db.execute(
-            "SELECT id, body FROM votes WHERE id IN (SELECT value FROM json_each(?))",
+    stored = {
+        vote_id: (body, roll_call_id)
+        for vote_id, body, roll_call_id in db.execute(
+            "SELECT id, body, roll_call_id FROM votes WHERE id IN (SELECT value FROM json_each(?))",
             [json.dumps(list(reports_by_vote))],
         ).fetchall()
-    )
+    }
     summaries = [
         {
             "id": vote_id,
-            "body": bodies[vote_id],
+            "body": stored[vote_id][0],
+            "roll_call_id": stored[vote_id][1],
             **merge_reports(reports),
             "source_ids": sorted({report["source_id"] for report in reports}),
         }

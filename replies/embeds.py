@@ -274,7 +274,7 @@ def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mappin
     summary = ENTRY_SEPARATOR.join(filter(None, [finding, vote_summary(vote)]))
     embed = discord.Embed(title=f"{flag(iso3)} {title}", description=summary, colour=colour)
     supporting = {p["source_id"] for p in positions} if positions else None
-    add_list_field(embed, "Sources" if positions else "Sources read", vote_source_lines(vote, supporting))
+    add_list_field(embed, "Sources" if positions or official else "Sources read", vote_source_lines(vote, supporting))
     shown = country_quotes[:MAX_COUNTRY_QUOTES]
     blocks = [f"{quoted(q['text'], COUNTRY_QUOTE_LIMIT)}\n{speaker_line(q)}" for q in shown]
     if len(country_quotes) > len(shown):

@@ -32,7 +32,7 @@ def add_record(db, record: dict, positions: dict[str, str]) -> None:
 
 
 def add_text(db, text: str, published: str = "2022-10-12") -> None:
-    document = load_document(text, published=published)
+    document = load_document(text, published=published, title="UN General Assembly condemns annexation")
     add_source(db, document, extract(document))
 
 
@@ -122,3 +122,28 @@ def test_a_record_no_article_reports(store):
     assert (vote["yes"], vote["no"], vote["abstain"], vote["absent"]) == (143, 5, 35, 10)
     assert vote["resolution"] == "A/RES/ES-11/4" and vote["reports"] == []
     assert queries.roll_call_vote(store, 1) is None
+
+
+def test_vote_answers_reach_official_records(store):
+    from cogs.votes import answer_vote, vote_choices
+
+    add_record(store, ASSEMBLY_RECORD, OFFICIAL)
+    add_record(store, ASSEMBLY_RECORD | {"undl_id": 500004, "date": "2022-04-07", "resolution": "A/RES/ES-11/3",
+                                         "title": "Suspension of the rights of membership", "total_yes": 93,
+                                         "total_no": 24, "total_abstentions": 58, "total_non_voting": 18},
+               {"FRA": "yes", "VEN": "absent"})
+    add_text(store, BUNDLED.read_text(encoding="utf-8"))
+
+    # a country only the records place: its votes, newest first, each once
+    (page,) = answer_vote(store, None, "Venezuela").pages
+    assert page.description.index("12 October 2022") < page.description.index("7 April 2022")
+    # a record picked from the list that an article reports is shown with the article
+    (embed,) = answer_vote(store, None, "France", "r500001").pages
+    assert embed.title.endswith("France voted yes")
+    assert "UN General Assembly condemns" in embed.fields[0].value
+    # a record no article reports
+    (embed,) = answer_vote(store, None, None, "r500004").pages
+    assert "A/RES/ES-11/3" in embed.title and "93" in "".join(field.name for field in embed.fields)
+    # autocomplete by symbol and by words of the title
+    assert "r500004" in [c.value for c in vote_choices(store, None, "A/RES/ES-11/3")]
+    assert "r500004" in [c.value for c in vote_choices(store, None, "suspension of")]
