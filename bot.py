@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from config import Config, load_config
 
-EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources")
+EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources", "cogs.records")
 log = logging.getLogger("rollcall")
 
 

@@ -7,15 +7,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import inspect
 import re
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 from sqlite_utils import Database
 
 from cogs.base import Reply
 from cogs.quotes import answer_quotes, answer_whosaid
+from cogs.records import answer_compare, answer_record
 from cogs.sources import answer_sources
 from cogs.votes import answer_vote
 from db import queries
@@ -30,6 +31,8 @@ COMMANDS: dict[str, tuple[Callable[..., Reply], tuple[str, ...]]] = {
     "whosaid": (answer_whosaid, ("quote",)),
     "quotes": (answer_quotes, ("speaker",)),
     "sources": (answer_sources, ()),
+    "compare": (answer_compare, ("country_a", "country_b", "since")),
+    "record": (answer_record, ("country", "since")),
 }
 
 stderr = Console(stderr=True)
@@ -97,8 +100,10 @@ def answer(db: Database, line: str, guild_id: int | None = None) -> Reply:
     """The reply the bot gives to a slash command line, from the same answer code."""
     name, options = parse_command(line)
     function, option_names = COMMANDS[name]
-    if name in ("whosaid", "quotes"):
-        options.setdefault(option_names[0], "")
+    required = inspect.signature(function).parameters
+    for option in option_names:
+        if required[option].default is inspect.Parameter.empty:
+            options.setdefault(option, "")  # as Discord would refuse it empty, the answer explains
     return function(db, guild_id, **options)
 
 

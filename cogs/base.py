@@ -13,6 +13,7 @@ from discord import app_commands
 from sqlite_utils import Database
 
 from db import queries
+from replies import embeds
 from extraction.countries import country_code, country_name
 from replies.limits import AUTOCOMPLETE_CHOICES, shorten
 from replies.pagination import send_paginated
@@ -26,6 +27,19 @@ class Reply:
 
     pages: list[discord.Embed]
     ephemeral: bool = False
+
+
+def refusal(message: str) -> Reply:
+    """A polite answer only the asker sees."""
+    return Reply([embeds.error_embed(message)], ephemeral=True)
+
+
+def unknown_country(text: str) -> Reply:
+    """The answer to a country name nobody knows."""
+    return refusal(
+        f"I don't know a country called “{embeds.safe(text)}”. Try its English name, "
+        "a short form like “US” or a demonym like “Russian”, or pick one from the list."
+    )
 
 
 async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:

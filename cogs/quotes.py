@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 from sqlite_utils import Database
 
-from cogs.base import Reply, at_most, choice, send_reply
+from cogs.base import Reply, at_most, choice, refusal, send_reply
 from db import queries
 from extraction.countries import country_name
 from replies import embeds
@@ -23,7 +23,7 @@ def answer_whosaid(db: Database, guild_id: int | None, quote: str) -> Reply:
     """The /whosaid answer: the best-matching quotation and its speaker, with the next best below."""
     fragment = " ".join((quote or "").split())
     if len(fragment) < 2:
-        return Reply([embeds.error_embed("Type a few words of the quotation, as you remember them.")], ephemeral=True)
+        return refusal("Type a few words of the quotation, as you remember them.")
     matches = [m for m in queries.search_quotes(db, fragment[:MAX_QUERY], guild_id, CANDIDATES) if m["score"] >= GOOD_MATCH]
     if not matches:
         return Reply([embeds.no_match_embed(fragment)], ephemeral=True)
@@ -43,9 +43,9 @@ def answer_quotes(db: Database, guild_id: int | None, speaker: str) -> Reply:
     """The /quotes answer: a speaker's quotations, paginated."""
     found = resolve_speaker(db, guild_id, speaker)
     if found is None:
-        return Reply([embeds.error_embed(
+        return refusal(
             f"No speaker in this server's sources matches “{embeds.safe(speaker)}”. Pick one from the list."
-        )], ephemeral=True)
+        )
     quotes = queries.quotes_by_speaker(db, found["id"], guild_id, MAX_SPEAKER_QUOTES)
     return Reply(embeds.speaker_quotes_pages(found, quotes))
 

@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 from sqlite_utils import Database
 
-from cogs.base import Reply, at_most, choice, moderators_only, send_reply
+from cogs.base import Reply, at_most, choice, moderators_only, refusal, send_reply
 from db import guild_scope, queries, remove_source
 from extraction.documents import MAX_SOURCE_BYTES, SourceError
 from pipeline import fetch_url, ingest_submission
@@ -101,7 +101,7 @@ class Sources(commands.Cog):
                 url=url,
             )
         except SourceError as error:
-            await send_reply(interaction, Reply([embeds.error_embed(f"I couldn't add that source: {error}")], True))
+            await send_reply(interaction, refusal(f"I couldn't add that source: {error}"))
             return
         stored = queries.get_source(self.bot.db, result.source_id, interaction.guild_id)
         await send_reply(interaction, Reply([embeds.source_added_embed(result, stored)], ephemeral=True))
@@ -113,9 +113,9 @@ class Sources(commands.Cog):
         scope = guild_scope(interaction.guild_id)
         stored = queries.get_source(self.bot.db, int(source), interaction.guild_id) if source.isdigit() else None
         if stored is None or stored["scope"] != scope or not remove_source(self.bot.db, stored["id"], scope):
-            reply = Reply([embeds.error_embed(
+            reply = refusal(
                 "That is not a source this server added. Pick one from the list; bundled sources cannot be removed."
-            )], ephemeral=True)
+            )
         else:
             reply = Reply([embeds.source_removed_embed(stored)], ephemeral=True)
         await send_reply(interaction, reply)

@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 from sqlite_utils import Database
 
-from cogs.base import Reply, at_most, choice, country_choices, resolve_country, send_reply
+from cogs.base import Reply, at_most, choice, country_choices, refusal, resolve_country, send_reply, unknown_country
 from db import comparisons, queries
 from replies import embeds
 from replies.limits import AUTOCOMPLETE_CHOICES
@@ -76,16 +76,13 @@ def answer_vote(db: Database, guild_id: int | None, country: str | None = None, 
     """The /vote answer: a country on a vote, a country's votes, a vote's tally, or the votes known."""
     iso3 = resolve_country(db, country) if country else None
     if country and iso3 is None:
-        return Reply([embeds.error_embed(
-            f"I don't know a country called “{embeds.safe(country)}”. Try its English name, "
-            "a short form like “US” or a demonym like “Russian”, or pick one from the list."
-        )], ephemeral=True)
+        return unknown_country(country)
     key = resolve_vote(db, guild_id, vote) if vote else None
     if vote and key is None:
-        return Reply([embeds.error_embed(
+        return refusal(
             f"No vote in this server's sources or the official records matches “{embeds.safe(vote)}”. "
             "Pick one from the list, or run /vote without options to see them all."
-        )], ephemeral=True)
+        )
     if iso3 and key:
         details = load_vote(db, guild_id, key)
         said = queries.quotes_on_vote(db, details["id"], guild_id, country=iso3) if details["reports"] else []

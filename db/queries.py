@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
+from db.comparisons import get_roll_call
 from db.rules import OFFICIAL_TOTALS, decode_report, merge_reports, name_key, resolution_key, visible_scopes
 
 # The most words of a user's search that reach the word index, the most characters of it that
@@ -33,12 +34,6 @@ SELECT q.id, q.text, q.speaker_id, coalesce(sp.name, q.speaker_name) AS speaker,
   FROM quotes q
   JOIN sources s ON s.id = q.source_id
   LEFT JOIN speakers sp ON sp.id = q.speaker_id
-"""
-
-ROLL_CALL_SELECT = """
-SELECT undl_id, body, date, session, resolution, draft, meeting, title, agenda, total_yes, total_no,
-       total_abstentions, total_non_voting, total_ms, undl_link
-  FROM roll_calls WHERE undl_id = ?
 """
 
 REPORT_SELECT = """
@@ -155,7 +150,7 @@ def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict
     """``vote`` with its official record (``roll_call``), its totals (``official_tally``), every
     member's official position (``official_positions``, ISO3 -> position) and where the reports
     differ from the record (``record_disagreements``)."""
-    record = None if undl_id is None else next(db.query(ROLL_CALL_SELECT, [undl_id]), None)
+    record = None if undl_id is None else get_roll_call(db, undl_id)
     vote["roll_call"] = record
     vote["official_positions"] = {}
     vote["official_tally"] = None
@@ -163,9 +158,7 @@ def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict
     if record is None:
         return vote
     vote["official_tally"] = {figure: record[column] for figure, column in OFFICIAL_TOTALS.items()}
-    vote["official_positions"] = dict(
-        db.execute("SELECT country, position FROM roll_call_positions WHERE undl_id = ?", [undl_id]).fetchall()
-    )
+    vote["official_positions"] = {row["country"]: row["position"] for row in record["positions"]}
     for figure, column in OFFICIAL_TOTALS.items():
         reported = {r[figure] for r in vote["reports"] if r[figure] is not None and not (figure == "absent" and r["absent_derived"])}
         for value in sorted(reported - {record[column]}):

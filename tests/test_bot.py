@@ -315,7 +315,7 @@ async def test_first_start_builds_the_store_and_guild_sync_works(simcord_env):
     assert bot.config.store_path.exists()
     guild = simcord_env.create_guild("Dev server")
     synced = await bot.sync_commands(guild.id)
-    assert {command.name for command in synced} == {"vote", "whosaid", "quotes", "sources", "source"}
+    assert {command.name for command in synced} == {"vote", "whosaid", "quotes", "sources", "source", "compare", "record"}
     channel = guild.create_text_channel("general")
     member = guild.add_member(simcord_env.create_user("dev"))
     shown = text_of((await member.slash(channel, "sources")).response.embeds[0])
