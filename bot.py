@@ -3,6 +3,7 @@
     python bot.py ask ["/vote country:China" ...]          answers in the terminal, no Discord needed
     python bot.py extract PATH [--published YYYY-MM-DD]   facts of one source as JSON
     python bot.py ingest PATH... [--published] [--title] [--url]
+    python bot.py import-un FILE...                        UN Digital Library voting data (GA/SC CSV)
     python bot.py sync [--guild ID | --global]            register the slash commands (DISCORD_TOKEN)
     python bot.py run                                      connect to Discord (DISCORD_TOKEN)
 """
@@ -24,6 +25,7 @@ from discord.ext import commands
 from sqlite_utils import Database
 
 from config import Config, load_config
+from roll_call_cli import add_import_un_parser
 
 EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources", "cogs.records")
 log = logging.getLogger("rollcall")
@@ -226,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--guild", type=int, help="one server, for instant updates while developing")
     target.add_argument("--global", dest="globally", action="store_true", help="every server (ignore the config's guild)")
     sync.set_defaults(handler=command_sync)
+
+    add_import_un_parser(commands)
     return parser
 
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
 from db.comparisons import get_roll_call
-from db.rules import OFFICIAL_TOTALS, decode_report, merge_reports, name_key, resolution_key, visible_scopes
+from db.rules import OFFICIAL_TOTALS, catalogue_title, decode_report, merge_reports, name_key, resolution_key, visible_scopes
 
 # The most words of a user's search that reach the word index, the most characters of it that
 # are matched at all, and how many candidates each index offers for fuzzy re-ranking.
@@ -118,7 +118,7 @@ def roll_call_summary(record: Mapping) -> dict:
         "body": record["body"],
         "date": record["date"],
         "resolution": record["resolution"] or record["draft"],
-        "subject": record["title"],
+        "subject": catalogue_title(record["title"]),
         **{figure: record[column] for figure, column in OFFICIAL_TOTALS.items()},
         # The official files hold adopted resolutions (SC) and the recorded GA votes on resolutions.
         "adopted": True if record["resolution"] else None,

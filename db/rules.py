@@ -112,3 +112,12 @@ def record_agreement(vote: Mapping, record: Mapping) -> int | None:
     conflicts = sum(ours != official for ours, official in stated)
     agreements = len(stated) - conflicts
     return agreements if agreements >= 2 and conflicts <= 1 else None
+
+
+# The UN Digital Library's titles end with the catalogue's words: " : resolution / adopted by …".
+_CATALOGUE_SUFFIX = re.compile(r"\s*:\s*resolution\s*/\s*adopted by\b.*$", re.IGNORECASE)
+
+
+def catalogue_title(title: str | None) -> str | None:
+    """An official record's title without the catalogue's closing words."""
+    return _CATALOGUE_SUFFIX.sub("", title) if title else title

@@ -6,11 +6,11 @@ Each cites the UN Digital Library voting data and links the records it lists.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import discord
 
+from db.rules import catalogue_title
 from extraction.countries import country_name
 from replies.embeds import add_list_field, position_label, safe, source_line, tally_line
 from replies.limits import fit_embed, shorten
@@ -21,7 +21,6 @@ ROLL_CALL_TITLE_LIMIT = 100
 BAR_CELLS = 10
 FULL_CELL, EMPTY_CELL = "█", "░"
 # The catalogue's closing words in a record's title: "… : resolution / adopted by the General Assembly".
-CATALOGUE_SUFFIX = re.compile(r"\s*:\s*resolution\s*/\s*adopted by\b.*$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- pieces
@@ -38,7 +37,7 @@ def roll_call_tally(roll_call: Mapping) -> str | None:
 
 def roll_call_title(roll_call: Mapping, limit: int = ROLL_CALL_TITLE_LIMIT) -> str:
     """The record's title without the catalogue's closing words, shortened to ``limit``."""
-    return shorten(safe(CATALOGUE_SUFFIX.sub("", roll_call.get("title") or "")), limit)
+    return shorten(safe(catalogue_title(roll_call.get("title")) or ""), limit)
 
 
 def roll_call_line(roll_call: Mapping, positions: str) -> str:

@@ -1,0 +1,316 @@
+"""Importing the UN Digital Library's bulk voting data (official long layout, one row per
+member state per vote) into ``roll_calls`` and ``roll_call_positions``.
+
+:func:`import_roll_calls` streams one CSV file: the General Assembly layout (the 2026 header
+with ``vote_note`` or the earlier one without) or the Security Council layout, told apart by
+the header. Each file is imported in one transaction, in batches, so an interrupted import
+leaves the store as it was. A record already in the store is updated and its positions are
+replaced, so importing a newer version of a file never duplicates anything.
+
+``ms_code`` is stored as given: an ISO 3166-1 alpha-3 code for current members, the record's own
+code for former states (USSR, Yugoslavia…). For display, a code that is not a current ISO3 code
+should be named by the position's ``country_name`` (``ms_name``), not looked up.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+BATCH_ROWS = 20_000
+MAX_LISTED_SKIPS = 1_000  # the report lists this many unreadable rows, and counts them all
+SHOWN_MISSING = 5
+
+# ms_vote as the files write it (upper-cased, trimmed) -> the store's position.
+POSITIONS = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent", "NV": "absent"}
+TRUTH_VALUES = {"TRUE": 1, "T": 1, "1": 1, "YES": 1, "FALSE": 0, "F": 0, "0": 0, "NO": 0}
+TOTALS = ("total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms")
+# The roll_calls columns read from the file's text fields, after undl_id, body and date.
+RECORD_TEXTS = (
+    "session", "resolution", "draft", "committee_report", "meeting", "title", "agenda",
+    "subjects", "vote_note", "modality", "undl_link",
+)
+DATE_FORMATS = ("%d/%m/%Y", "%d %B %Y", "%B %d, %Y", "%d-%b-%Y")  # besides ISO 8601; day first
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class NotUndlFile(ValueError):
+    """A file that is not UN Digital Library voting data in its official long layout."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One official column set: which body it records, the columns it must have (``vote_note``
+    and ``modality`` may be missing: older files lack them) and where its fields are named."""
+
+    body: str
+    name: str
+    required: tuple[str, ...]
+    renamed: dict[str, str]  # roll_calls column -> this layout's column
+
+    def source_column(self, column: str) -> str:
+        return self.renamed.get(column, column)
+
+
+_SHARED = ("undl_id", "ms_code", "ms_name", "ms_vote", "date", "resolution", "draft", "meeting",
+           "subjects", *TOTALS, "undl_link")
+GENERAL_ASSEMBLY = Layout(
+    body="UNGA",
+    name="General Assembly",
+    required=(*_SHARED, "session", "committee_report", "title", "agenda_title"),
+    renamed={"agenda": "agenda_title"},
+)
+SECURITY_COUNCIL = Layout(
+    body="UNSC",
+    name="Security Council",
+    required=(*_SHARED, "permanent_member", "description", "agenda"),
+    renamed={"title": "description"},
+)
+LAYOUTS = (GENERAL_ASSEMBLY, SECURITY_COUNCIL)
+
+
+@dataclass
+class ImportReport:
+    """What one file's import did. ``skipped`` lists (line, reason) for the first
+    ``MAX_LISTED_SKIPS`` unreadable rows; ``skipped_rows`` counts them all."""
+
+    file: Path
+    body: str
+    records: int = 0
+    positions: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    skipped_rows: int = 0
+    seconds: float = 0.0
+
+    def skip(self, line: int, reason: str) -> None:
+        self.skipped_rows += 1
+        if len(self.skipped) < MAX_LISTED_SKIPS:
+            self.skipped.append((line, reason))
+
+
+class BadRow(ValueError):
+    """A row the importer cannot read; its message is the reason reported."""
+
+
+def detect_layout(header: list[str]) -> Layout:
+    """The layout whose required columns the header has; :class:`NotUndlFile` otherwise."""
+    names = set(header)
+    missing, closest = min(
+        ([column for column in layout.required if column not in names], layout) for layout in LAYOUTS
+    )
+    if missing:
+        listed = ", ".join(missing[:SHOWN_MISSING]) + (" …" if len(missing) > SHOWN_MISSING else "")
+        raise NotUndlFile(
+            f"not UN Digital Library voting data: the header lacks {len(missing)} columns of the "
+            f"{closest.name} layout ({listed})"
+        )
+    return closest
+
+
+def parse_date(text: str) -> str | None:
+    """YYYY-MM-DD from an ISO date or timestamp, or a day-first/written-out date; None if empty."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    raise BadRow(f"date {text!r} not understood")
+
+
+def parse_count(text: str, column: str) -> int | None:
+    """A non-negative whole number, or None when empty."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise BadRow(f"{column} {text!r} is not a whole number") from None
+    if value < 0:
+        raise BadRow(f"{column} {text!r} is negative")
+    return value
+
+
+class RowReader:
+    """Turns one layout's CSV rows into roll_calls and roll_call_positions tuples."""
+
+    def __init__(self, layout: Layout, header: list[str], dataset: str, imported_at: str) -> None:
+        index = {name: position for position, name in enumerate(header)}
+
+        def column(name: str) -> int | None:
+            return index.get(layout.source_column(name))
+
+        self.width = len(header)
+        self.body = layout.body
+        self.undl_id, self.ms_code, self.ms_name, self.ms_vote, self.date = (
+            index[name] for name in ("undl_id", "ms_code", "ms_name", "ms_vote", "date")
+        )
+        self.permanent_member = index.get("permanent_member")
+        self.texts = [column(name) for name in RECORD_TEXTS]
+        self.totals = [(index[name], name) for name in TOTALS]
+        self.provenance = (dataset, imported_at)
+
+    def undl_id_of(self, row: list[str]) -> int:
+        if len(row) != self.width:
+            raise BadRow(f"{len(row)} fields where the header has {self.width}")
+        text = row[self.undl_id].strip()
+        if not text:
+            raise BadRow("no undl_id")
+        try:
+            return int(text)
+        except ValueError:
+            raise BadRow(f"undl_id {text!r} is not a number") from None
+
+    def record(self, undl_id: int, row: list[str]) -> tuple:
+        """The roll_calls row, in ``ROLL_CALL_COLUMNS`` order."""
+        texts = tuple(None if i is None else (row[i].strip() or None) for i in self.texts)
+        totals = tuple(parse_count(row[i], name) for i, name in self.totals)
+        return (undl_id, self.body, parse_date(row[self.date]), *texts, *totals, *self.provenance)
+
+    def position(self, undl_id: int, row: list[str]) -> tuple:
+        """The roll_call_positions row, in ``POSITION_COLUMNS`` order."""
+        country = row[self.ms_code].strip()
+        if not country:
+            raise BadRow("no ms_code")
+        vote = row[self.ms_vote].strip()
+        position = POSITIONS.get(vote.upper())
+        if position is None:
+            raise BadRow(f"ms_vote {vote!r} is not Y, N, A, X or NV")
+        return (undl_id, country, row[self.ms_name].strip() or None, position, self._permanent(row))
+
+    def _permanent(self, row: list[str]) -> int | None:
+        if self.permanent_member is None:
+            return None
+        text = row[self.permanent_member].strip()
+        if not text:
+            return None
+        if (value := TRUTH_VALUES.get(text.upper())) is None:
+            raise BadRow(f"permanent_member {text!r} is not True or False")
+        return value
+
+
+ROLL_CALL_COLUMNS = ("undl_id", "body", "date", *RECORD_TEXTS, *TOTALS, "dataset", "imported_at")
+POSITION_COLUMNS = ("undl_id", "country", "country_name", "position", "permanent_member")
+UPSERT_ROLL_CALL = (
+    f"INSERT INTO roll_calls ({', '.join(ROLL_CALL_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in ROLL_CALL_COLUMNS)}) "
+    "ON CONFLICT (undl_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in ROLL_CALL_COLUMNS[1:])
+)
+DELETE_POSITIONS = "DELETE FROM roll_call_positions WHERE undl_id = ?"
+# A member named twice in one record of one file: the later row wins.
+INSERT_POSITION = (
+    f"INSERT OR REPLACE INTO roll_call_positions ({', '.join(POSITION_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in POSITION_COLUMNS)})"
+)
+
+
+class Batch:
+    """Rows waiting to be written; records first, so positions always find theirs."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple] = []
+        self.positions: list[tuple] = []
+
+    def write(self, db: Database) -> None:
+        conn = db.conn
+        conn.executemany(UPSERT_ROLL_CALL, self.records)
+        conn.executemany(DELETE_POSITIONS, ((record[0],) for record in self.records))
+        conn.executemany(INSERT_POSITION, self.positions)
+        self.records.clear()
+        self.positions.clear()
+
+
+def numbered_rows(reader: Iterator[list[str]], report: ImportReport) -> Iterator[tuple[int, list[str]]]:
+    """``(first line, fields)`` for every row; rows the csv module cannot split are reported."""
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            report.skip(line, f"unreadable CSV: {error}")
+            continue
+        if row:
+            yield line, row
+
+
+def import_roll_calls(db: Database, path: str | Path, *, on_progress: ProgressCallback | None = None) -> ImportReport:
+    """Import one UNDL voting file (GA or SC, official long layout), all or nothing.
+
+    ``on_progress(bytes_read, total_bytes)`` is called after every batch. Raises
+    :class:`NotUndlFile` before writing anything when the header is not an official layout.
+    """
+    path = Path(path)
+    started = time.perf_counter()
+    total_bytes = path.stat().st_size
+    with path.open("rb") as binary:
+        reader = csv.reader(io.TextIOWrapper(binary, encoding="utf-8-sig", newline=""))
+
+        def progress() -> None:
+            if on_progress:
+                on_progress(binary.tell(), total_bytes)
+
+        try:
+            header = [name.strip().lower() for name in next(reader, [])]
+            layout = detect_layout(header)
+            report = ImportReport(file=path, body=layout.body)
+            imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            rows = RowReader(layout, header, path.name, imported_at)
+            with db.atomic():
+                _import_rows(db, rows, numbered_rows(reader, report), report, progress)
+        except UnicodeDecodeError as error:
+            raise NotUndlFile(f"not UTF-8 text near byte {binary.tell()}: {error.reason}") from None
+    if on_progress:
+        on_progress(total_bytes, total_bytes)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _import_rows(
+    db: Database,
+    rows: RowReader,
+    numbered: Iterator[tuple[int, list[str]]],
+    report: ImportReport,
+    progress: Callable[[], None],
+) -> None:
+    """Write every readable row in batches; a record's first row in this file describes it."""
+    seen: set[int] = set()
+    batch = Batch()
+    for line, row in numbered:
+        try:
+            undl_id = rows.undl_id_of(row)
+            position = rows.position(undl_id, row)
+            if undl_id not in seen:
+                batch.records.append(rows.record(undl_id, row))
+                seen.add(undl_id)
+        except BadRow as reason:
+            report.skip(line, str(reason))
+            continue
+        batch.positions.append(position)
+        report.positions += 1
+        if len(batch.positions) == BATCH_ROWS:
+            batch.write(db)
+            progress()
+    batch.write(db)
+    report.records = len(seen)
