@@ -93,7 +93,9 @@ def answer_vote(db: Database, guild_id: int | None, country: str | None = None, 
             return answer_vote(db, guild_id, iso3, str(votes[0]["id"]))
         return Reply(embeds.country_votes_pages(iso3, votes))
     if key:
-        return Reply([embeds.tally_embed(load_vote(db, guild_id, key))])
+        details = load_vote(db, guild_id, key)
+        said = queries.quotes_on_vote(db, details["id"], guild_id) if details["reports"] else []
+        return Reply([embeds.tally_embed(details, said)])
     return Reply(embeds.vote_list_pages(queries.find_votes(db, guild_id, limit=MAX_COUNTRY_VOTES)))
 
 

@@ -275,11 +275,7 @@ def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mappin
     embed = discord.Embed(title=f"{flag(iso3)} {title}", description=summary, colour=colour)
     supporting = {p["source_id"] for p in positions} if positions else None
     add_list_field(embed, "Sources" if positions or official else "Sources read", vote_source_lines(vote, supporting))
-    shown = country_quotes[:MAX_COUNTRY_QUOTES]
-    blocks = [f"{quoted(q['text'], COUNTRY_QUOTE_LIMIT)}\n{speaker_line(q)}" for q in shown]
-    if len(country_quotes) > len(shown):
-        blocks.append(f"*and {len(country_quotes) - len(shown)} more: see /quotes*")
-    add_packed_fields(embed, f"What {possessive(name)} speakers said", blocks, ENTRY_SEPARATOR)
+    add_quote_blocks(embed, f"What {possessive(name)} speakers said", country_quotes)
     return fit_embed(embed)
 
 
@@ -311,8 +307,9 @@ def vote_list_pages(votes: Sequence[Mapping]) -> list[discord.Embed]:
     )
 
 
-def tally_embed(vote: Mapping) -> discord.Embed:
-    """The whole tally of a vote: each group's count, the countries named in it, how many go unnamed."""
+def tally_embed(vote: Mapping, said: Sequence[Mapping] = ()) -> discord.Embed:
+    """The whole tally of a vote: each group's count, the countries named in it, how many go unnamed,
+    and what the reporting articles' speakers said (``said``, quotation rows)."""
     description = [outcome_line(vote)]
     if vote.get("subject"):
         description.append(shorten(safe(vote["subject"]), SUBJECT_LIMIT))
@@ -335,8 +332,18 @@ def tally_embed(vote: Mapping) -> discord.Embed:
     if vote.get("record_disagreements"):
         lines = [record_disagreement_line(item) for item in vote["record_disagreements"]]
         add_list_field(embed, "⚠️ The articles differ from the official record", lines)
+    add_quote_blocks(embed, "What was said", said)
     add_list_field(embed, "Sources", vote_source_lines(vote))
     return fit_embed(embed)
+
+
+def add_quote_blocks(embed: discord.Embed, name: str, quotes: Sequence[Mapping]) -> None:
+    """A few quotations with their speakers, and how many more /quotes has."""
+    shown = quotes[:MAX_COUNTRY_QUOTES]
+    blocks = [f"{quoted(q['text'], COUNTRY_QUOTE_LIMIT)}\n{speaker_line(q)}" for q in shown]
+    if len(quotes) > len(shown):
+        blocks.append(f"*and {len(quotes) - len(shown)} more: see /quotes*")
+    add_packed_fields(embed, name, blocks, ENTRY_SEPARATOR)
 
 
 def _named_by_position(positions: Iterable[Mapping]) -> dict[str, list[str]]:
