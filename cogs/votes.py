@@ -15,7 +15,7 @@ from replies import embeds
 from replies.limits import AUTOCOMPLETE_CHOICES
 from replies.style import BODY_NAMES, body_name, display_date
 
-MAX_COUNTRY_VOTES = 200
+MAX_COUNTRY_VOTES = 100
 RECORD_KEY = re.compile(r"r(\d+)")
 
 

@@ -265,3 +265,34 @@ def add_roll_calls(db: Database) -> None:
     db["roll_calls"].enable_fts(["resolution", "title"], create_triggers=True, tokenize=QUOTE_TOKENIZER)
     db["votes"].add_column("roll_call_id", int, fk="roll_calls", fk_col="undl_id")
     db["votes"].create_index(["roll_call_id"])
+
+
+SPEAKER_SCOPES = """
+CREATE TABLE speaker_scopes (
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id),
+    scope TEXT NOT NULL,
+    quotes INTEGER NOT NULL,          -- how many of the speaker's quotations sources of this scope hold
+    PRIMARY KEY (speaker_id, scope)
+) WITHOUT ROWID;
+CREATE INDEX speaker_scopes_scope ON speaker_scopes (scope, quotes);
+CREATE TRIGGER speaker_scopes_ai AFTER INSERT ON quotes WHEN new.speaker_id IS NOT NULL BEGIN
+  INSERT INTO speaker_scopes (speaker_id, scope, quotes)
+  VALUES (new.speaker_id, (SELECT scope FROM sources WHERE id = new.source_id), 1)
+  ON CONFLICT (speaker_id, scope) DO UPDATE SET quotes = quotes + 1;
+END;
+CREATE TRIGGER speaker_scopes_ad AFTER DELETE ON quotes WHEN old.speaker_id IS NOT NULL BEGIN
+  UPDATE speaker_scopes SET quotes = quotes - 1
+   WHERE speaker_id = old.speaker_id AND scope = (SELECT scope FROM sources WHERE id = old.source_id);
+  DELETE FROM speaker_scopes WHERE speaker_id = old.speaker_id AND quotes <= 0;
+END;
+INSERT INTO speaker_scopes (speaker_id, scope, quotes)
+SELECT q.speaker_id, s.scope, count(*) FROM quotes q JOIN sources s ON s.id = q.source_id
+ WHERE q.speaker_id IS NOT NULL GROUP BY q.speaker_id, s.scope;
+"""
+
+
+@migrations()
+def add_speaker_scopes(db: Database) -> None:
+    """Version 4: how many quotations each speaker has in each scope, kept by triggers, so that
+    speaker autocomplete ranks by visible quotations without counting them."""
+    db.executescript(SPEAKER_SCOPES)

@@ -21,7 +21,12 @@ from db.rules import OFFICIAL_TOTALS, catalogue_title, decode_report, merge_repo
 # are matched at all, and how many candidates each index offers for fuzzy re-ranking.
 MAX_SEARCH_WORDS = 32
 MAX_FRAGMENT = 300
-SEARCH_CANDIDATES = 50
+SEARCH_CANDIDATES = 100
+# Words of at least this length are looked up inside quotations (trigram index), at most this many;
+# a word held by fewer quotations than RARE_WORD_MATCHES is rare enough to score them all.
+MIN_TRIGRAM_WORD = 3
+MAX_TRIGRAM_WORDS = 6
+RARE_WORD_MATCHES = 400
 DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 QUOTE_SELECT = """
@@ -129,16 +134,21 @@ def roll_call_summary(record: Mapping) -> dict:
 def roll_calls_for_country(db: Database, iso3: str, limit: int = 25) -> list[dict]:
     """Official records of a country's votes, newest first, as vote summaries with its position
     (``country_positions``), like :func:`votes_for_country`."""
+    # Walk the records newest first and look the country up in each (a primary-key probe), so the
+    # answer costs `limit` probes rather than sorting every vote the country ever cast.
     rows = db.query(
         """
-        SELECT c.undl_id, c.body, c.date, c.resolution, c.draft, c.title, c.total_yes, c.total_no,
-               c.total_abstentions, c.total_non_voting, p.position
-          FROM roll_call_positions p JOIN roll_calls c ON c.undl_id = p.undl_id
-         WHERE p.country = ?
-         ORDER BY c.date DESC, c.undl_id DESC
-         LIMIT ?
+        SELECT * FROM (
+            SELECT c.undl_id, c.body, c.date, c.resolution, c.draft, c.title, c.total_yes, c.total_no,
+                   c.total_abstentions, c.total_non_voting,
+                   (SELECT position FROM roll_call_positions p
+                     WHERE p.undl_id = c.undl_id AND p.country = :country) AS position
+              FROM roll_calls c INDEXED BY roll_calls_date
+             ORDER BY c.date DESC)
+         WHERE position IS NOT NULL
+         LIMIT :limit
         """,
-        [iso3.upper(), limit],
+        {"country": iso3.upper(), "limit": limit},
     )
     return [
         roll_call_summary(row) | {"country_positions": [{"position": row["position"], "source_id": None}]}
@@ -259,32 +269,75 @@ def find_votes(
 def search_quotes(db: Database, user_text: str, guild_id: int | str | None, limit: int = 10) -> list[dict]:
     """Visible quotations best matching a fragment typed from memory, best first, with a ``score``.
 
-    Candidates come from two full-text indexes — whole words (stemmed) and character trigrams
-    (partial words, typos) — and are re-ranked by fuzzy similarity to the fragment (rapidfuzz,
-    0–100). User text only ever reaches FTS5 as quoted strings, so AND, OR, NOT, NEAR, ``*``,
-    quotes and parentheses are plain characters.
+    Candidates come from the trigram index, where a word matches anywhere inside a quotation (see
+    :func:`_candidates`), or for a fragment of short words only from the stemmed word index; they
+    are re-ranked by fuzzy similarity to the fragment (rapidfuzz, 0–100). User text only reaches
+    FTS5 as quoted strings: AND, OR, NOT, NEAR, ``*`` are plain characters.
     """
     scopes = visible_scopes(guild_id)
-    candidates: dict[int, dict] = {}
-    for index, match in (("quotes_fts", _word_match(user_text)), ("quotes_trigram", _trigram_match(user_text))):
-        if match is None:
-            continue
-        for row in db.query(
-            QUOTE_SELECT
-            + f"""
-              JOIN {index} ON {index}.rowid = q.id
-             WHERE {index} MATCH ? AND s.scope IN (?, ?)
-             ORDER BY bm25({index}), q.id
-             LIMIT ?
-            """,
-            [match, *scopes, SEARCH_CANDIDATES],
-        ):
-            candidates.setdefault(row["id"], row)
     query = utils.default_process(user_text[:MAX_FRAGMENT])
-    for row in candidates.values():
-        row["score"] = round(_similarity(query, utils.default_process(row["text"])), 1)
-    ranked = sorted(candidates.values(), key=lambda row: (-row["score"], row["id"]))
-    return ranked[:limit]
+    scored = sorted(
+        ((-_similarity(query, utils.default_process(text)), quote_id) for quote_id, text in _candidates(db, user_text, scopes)),
+    )[:limit]
+    rows = {
+        row["id"]: row
+        for row in db.query(QUOTE_SELECT + " WHERE q.id IN (SELECT value FROM json_each(?))",
+                            [json.dumps([quote_id for _, quote_id in scored])])
+    }
+    return [rows[quote_id] | {"score": round(-negative, 1)} for negative, quote_id in scored]
+
+
+def _candidates(db: Database, user_text: str, scopes: tuple[str, str]) -> list[tuple[int, str]]:
+    """(id, text) of the visible quotations worth scoring, found cheaply.
+
+    With the fragment's longer words: the quotations holding all of them; failing that (a
+    misspelt word matches nothing), all of those that match something; failing that, every
+    quotation holding the rarest of them when it is rare enough to read them all. Only when
+    nothing else works is a ranked search run, which reads every match.
+    """
+    words = sorted(
+        {w.lower() for w in re.findall(r"\w+", user_text[:MAX_FRAGMENT]) if len(w) >= MIN_TRIGRAM_WORD},
+        key=len, reverse=True,
+    )[:MAX_TRIGRAM_WORDS]
+    phrases = [f'"{word}"' for word in words]
+    if phrases and (found := _trigram_matches(db, " AND ".join(phrases), scopes)):
+        return found
+    counts = {phrase: _match_count(db, phrase) for phrase in phrases}
+    present = sorted((p for p in phrases if counts[p]), key=counts.get)
+    if len(present) > 1 and len(present) < len(phrases) and (found := _trigram_matches(db, " AND ".join(present), scopes)):
+        return found
+    if present and counts[present[0]] < RARE_WORD_MATCHES:
+        return _trigram_matches(db, present[0], scopes, RARE_WORD_MATCHES)
+    if present:
+        return _ranked_matches(db, "quotes_trigram", " OR ".join(present), scopes)
+    short_words = [f'"{word}"' for word in re.findall(r"\w+", user_text)[:MAX_SEARCH_WORDS]]
+    return _ranked_matches(db, "quotes_fts", " OR ".join(short_words), scopes) if short_words else []
+
+
+def _trigram_matches(db: Database, match: str, scopes: tuple[str, str], limit: int = SEARCH_CANDIDATES) -> list[tuple[int, str]]:
+    """(id, text) of up to ``limit`` visible quotations matching a trigram-index query, unranked."""
+    return db.execute(
+        "SELECT q.id, q.text FROM quotes_trigram t JOIN quotes q ON q.id = t.rowid"
+        " JOIN sources s ON s.id = q.source_id WHERE quotes_trigram MATCH ? AND s.scope IN (?, ?) LIMIT ?",
+        [match, *scopes, limit],
+    ).fetchall()
+
+
+def _ranked_matches(db: Database, index: str, match: str, scopes: tuple[str, str]) -> list[tuple[int, str]]:
+    """(id, text) of the best visible matches of a query by bm25: the costly last resort."""
+    return db.execute(
+        f"SELECT q.id, q.text FROM {index} t JOIN quotes q ON q.id = t.rowid JOIN sources s ON s.id = q.source_id"
+        f" WHERE {index} MATCH ? AND s.scope IN (?, ?) ORDER BY bm25({index}) LIMIT ?",
+        [match, *scopes, SEARCH_CANDIDATES],
+    ).fetchall()
+
+
+def _match_count(db: Database, phrase: str) -> int:
+    """How many quotations hold a word, counted no further than RARE_WORD_MATCHES."""
+    return db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM quotes_trigram WHERE quotes_trigram MATCH ? LIMIT ?)",
+        [phrase, RARE_WORD_MATCHES],
+    ).fetchone()[0]
 
 
 def _similarity(fragment: str, quote: str) -> float:
@@ -293,20 +346,6 @@ def _similarity(fragment: str, quote: str) -> float:
     if len(quote) >= len(fragment):
         return fuzz.partial_ratio(fragment, quote)
     return fuzz.ratio(fragment, quote)
-
-
-def _word_match(user_text: str) -> str | None:
-    """An FTS5 query matching any word of the text, each word quoted."""
-    words = re.findall(r"\w+", user_text)[:MAX_SEARCH_WORDS]
-    return " OR ".join(f'"{word}"' for word in words) or None
-
-
-def _trigram_match(user_text: str) -> str | None:
-    """An FTS5 query matching any three-character run of the text, each quoted."""
-    folded = " ".join(user_text[:MAX_FRAGMENT].split())
-    trigrams = dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2))
-    quoted = ['"' + trigram.replace('"', '""') + '"' for trigram in trigrams if trigram.strip()]
-    return " OR ".join(quoted) or None
 
 
 def quotes_by_speaker(
@@ -336,42 +375,35 @@ def quotes_in_source(db: Database, source_id: int, guild_id: int | str | None) -
     )
 
 
+SPEAKER_SELECT = """
+SELECT sp.id, sp.name, sp.kind, sp.country, sum(ss.quotes) AS quotes
+  FROM speaker_scopes ss JOIN speakers sp ON sp.id = ss.speaker_id
+ WHERE ss.scope IN (:global, :own)
+"""
+
+
 def get_speaker(db: Database, speaker_id: int, guild_id: int | str | None) -> dict | None:
     """One speaker with visible quotations (``id``, ``name``, ``kind``, ``country``, ``quotes``)."""
-    rows = db.query(
-        """
-        SELECT sp.id, sp.name, sp.kind, sp.country, count(*) AS quotes
-          FROM speakers sp
-          JOIN quotes q ON q.speaker_id = sp.id
-          JOIN sources s ON s.id = q.source_id
-         WHERE sp.id = ? AND s.scope IN (?, ?)
-         GROUP BY sp.id
-        """,
-        [speaker_id, *visible_scopes(guild_id)],
-    )
-    return next(rows, None)
+    scopes = dict(zip(("global", "own"), visible_scopes(guild_id)))
+    return next(db.query(SPEAKER_SELECT + " AND sp.id = :id GROUP BY sp.id", {**scopes, "id": speaker_id}), None)
 
 
 def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
     """Speakers with visible quotations whose name, or a word of it, starts with ``prefix``.
 
-    Accents and case are ignored; the most quoted come first.
+    Accents and case are ignored; the most quoted (in the visible sources) come first.
     """
-    key = _like_escape(name_key(prefix))
+    scopes = dict(zip(("global", "own"), visible_scopes(guild_id)))
     return list(
         db.query(
-            r"""
-            SELECT sp.id, sp.name, sp.kind, sp.country, count(*) AS quotes
-              FROM speakers sp
-              JOIN quotes q ON q.speaker_id = sp.id
-              JOIN sources s ON s.id = q.source_id
-             WHERE s.scope IN (?, ?)
-               AND (sp.name_key LIKE ? || '%' ESCAPE '\' OR sp.name_key LIKE '% ' || ? || '%' ESCAPE '\')
+            SPEAKER_SELECT
+            + r"""
+               AND (sp.name_key LIKE :key || '%' ESCAPE '\' OR sp.name_key LIKE '% ' || :key || '%' ESCAPE '\')
              GROUP BY sp.id
              ORDER BY quotes DESC, sp.name
-             LIMIT ?
+             LIMIT :limit
             """,
-            [*visible_scopes(guild_id), key, key, limit],
+            {**scopes, "key": _like_escape(name_key(prefix)), "limit": limit},
         )
     )
 

@@ -49,7 +49,7 @@ COUNTRIES = ("USA", "RUS", "CHN", "FRA", "GBR", "IND", "BRA", "ZAF", "DEU", "JPN
 COUNTRY_PREFIXES = ("fr", "north k", "russian", "united", "Ger", "DPRK", "Türk", "s", "congo", "ind")
 VOTE_TYPED = ("", "UNGA", "2019", "General Assembly 2003", "1971", "Security")
 READY_SCRIPT = """
-import asyncio, resource, sys
+import asyncio, sys
 sys.path.insert(0, {root!r})
 from bot import Rollcall
 from config import Config
@@ -57,7 +57,8 @@ from config import Config
 async def ready():
     bot = Rollcall(Config(store_path=__import__("pathlib").Path({store!r})))
     await bot.setup_hook()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    status = open("/proc/self/status").read()
+    print(int(status.split("VmRSS:")[1].split()[0]) / 1024)
 
 asyncio.run(ready())
 """
@@ -112,16 +113,17 @@ def time_answers(db, calls: int) -> None:
     fragments = [row[0] for row in db.execute("SELECT text FROM quotes WHERE length(text) > 40 LIMIT 5000")]
 
     def fragment(rng: random.Random) -> str:
+        """Six words of a stored quotation, lower case, with one letter mistyped."""
         words = rng.choice(fragments).split()
         start = rng.randrange(max(1, len(words) - 6))
-        piece = list(" ".join(words[start : start + 6]).lower())
-        piece[rng.randrange(len(piece))] = "x"  # a typo
-        return "".join(piece)
+        piece = " ".join(words[start : start + 6]).lower()
+        typo = rng.choice([i for i, char in enumerate(piece) if char.isalpha()] or [0])
+        return piece[:typo] + ("y" if piece[typo : typo + 1] == "x" else "x") + piece[typo + 1 :]
 
     print(f"answers over {calls:,} calls each (query and embed):")
     timed("/vote country + vote", calls, lambda r: answer_vote(db, None, r.choice(COUNTRIES), r.choice(keys)))
     timed("/vote vote (whole tally, 193 members)", calls, lambda r: answer_vote(db, None, None, r.choice(keys)))
-    timed("/vote country (its votes, 200 newest)", calls, lambda r: answer_vote(db, None, r.choice(COUNTRIES)))
+    timed("/vote country (its votes, 100 newest)", calls, lambda r: answer_vote(db, None, r.choice(COUNTRIES)))
     timed("/whosaid (fragment with a typo)", calls, lambda r: answer_whosaid(db, None, fragment(r)))
     timed("/compare", calls, lambda r: answer_compare(db, None, *r.sample(COUNTRIES, 2)))
     timed("/compare since 2000", calls, lambda r: answer_compare(db, None, *r.sample(COUNTRIES, 2), "2000"))
