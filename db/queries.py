@@ -41,6 +41,8 @@ SELECT q.id, q.text, q.speaker_id, coalesce(sp.name, q.speaker_name) AS speaker,
   LEFT JOIN speakers sp ON sp.id = q.speaker_id
 """
 
+# In the queries below, ``+s.scope`` keeps SQLite from driving a join by the scope index (two
+# values for thousands of sources) when a vote, quotation or speaker id is far more selective.
 REPORT_SELECT = """
 SELECT r.*, s.title AS source_title, s.url AS source_url, s.published AS source_published
   FROM vote_reports r JOIN sources s ON s.id = r.source_id
@@ -84,7 +86,7 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
             """
             SELECT p.country, p.position, p.source_id, p.report_id, p.span_start, p.span_end
               FROM positions p JOIN sources s ON s.id = p.source_id
-             WHERE p.vote_id = ? AND s.scope IN (?, ?)
+             WHERE p.vote_id = ? AND +s.scope IN (?, ?)
              ORDER BY p.country, p.source_id
             """,
             [vote_id, *visible_scopes(guild_id)],
@@ -194,7 +196,7 @@ def vote_disagreements(db: Database, vote_id: int, guild_id: int | str | None) -
         """
         SELECT f.figure, f.value, f.source_id
           FROM vote_figures f JOIN sources s ON s.id = f.source_id
-         WHERE f.vote_id = ? AND s.scope IN (?, ?)
+         WHERE f.vote_id = ? AND +s.scope IN (?, ?)
          ORDER BY f.figure, f.value, f.source_id
         """,
         [vote_id, *visible_scopes(guild_id)],
@@ -218,7 +220,7 @@ def votes_for_country(db: Database, iso3: str, guild_id: int | str | None, limit
         """
         SELECT p.vote_id, p.position, p.source_id, p.span_start, p.span_end
           FROM positions p JOIN sources s ON s.id = p.source_id
-         WHERE p.country = ? AND s.scope IN (?, ?)
+         WHERE p.country = ? AND +s.scope IN (?, ?)
          ORDER BY p.vote_id, p.source_id
         """,
         [iso3.upper(), *visible_scopes(guild_id)],
@@ -318,7 +320,7 @@ def _trigram_matches(db: Database, match: str, scopes: tuple[str, str], limit: i
     """(id, text) of up to ``limit`` visible quotations matching a trigram-index query, unranked."""
     return db.execute(
         "SELECT q.id, q.text FROM quotes_trigram t JOIN quotes q ON q.id = t.rowid"
-        " JOIN sources s ON s.id = q.source_id WHERE quotes_trigram MATCH ? AND s.scope IN (?, ?) LIMIT ?",
+        " JOIN sources s ON s.id = q.source_id WHERE quotes_trigram MATCH ? AND +s.scope IN (?, ?) LIMIT ?",
         [match, *scopes, limit],
     ).fetchall()
 
@@ -327,7 +329,7 @@ def _ranked_matches(db: Database, index: str, match: str, scopes: tuple[str, str
     """(id, text) of the best visible matches of a query by bm25: the costly last resort."""
     return db.execute(
         f"SELECT q.id, q.text FROM {index} t JOIN quotes q ON q.id = t.rowid JOIN sources s ON s.id = q.source_id"
-        f" WHERE {index} MATCH ? AND s.scope IN (?, ?) ORDER BY bm25({index}) LIMIT ?",
+        f" WHERE {index} MATCH ? AND +s.scope IN (?, ?) ORDER BY bm25({index}) LIMIT ?",
         [match, *scopes, SEARCH_CANDIDATES],
     ).fetchall()
 
@@ -356,7 +358,7 @@ def quotes_by_speaker(
         db.query(
             QUOTE_SELECT
             + """
-             WHERE q.speaker_id = ? AND s.scope IN (?, ?)
+             WHERE q.speaker_id = ? AND +s.scope IN (?, ?)
              ORDER BY s.published DESC, s.id DESC, q.span_start
              LIMIT ?
             """,
@@ -369,7 +371,7 @@ def quotes_in_source(db: Database, source_id: int, guild_id: int | str | None) -
     """The quotations of one visible source, in text order."""
     return list(
         db.query(
-            QUOTE_SELECT + " WHERE q.source_id = ? AND s.scope IN (?, ?) ORDER BY q.span_start",
+            QUOTE_SELECT + " WHERE q.source_id = ? AND +s.scope IN (?, ?) ORDER BY q.span_start",
             [source_id, *visible_scopes(guild_id)],
         )
     )
@@ -412,7 +414,7 @@ def _visible_reports(db: Database, vote_ids: list[int], guild_id: int | str | No
     """The visible reports of these votes, decoded, in the order they were stored."""
     rows = db.query(
         REPORT_SELECT
-        + " WHERE r.vote_id IN (SELECT value FROM json_each(?)) AND s.scope IN (?, ?) ORDER BY r.id",
+        + " WHERE r.vote_id IN (SELECT value FROM json_each(?)) AND +s.scope IN (?, ?) ORDER BY r.id",
         [json.dumps(vote_ids), *visible_scopes(guild_id)],
     )
     return [decode_report(row) for row in rows]
@@ -484,23 +486,29 @@ def match_votes(
     body_names: Mapping[str, str] | None = None,
 ) -> list[dict]:
     """Visible votes, newest first, where every word of ``text`` is in the body (its code, or
-    its name in ``body_names``), date, symbol or subject."""
-    clauses, params = [], dict(zip(("global", "own"), visible_scopes(guild_id)))
+    its name in ``body_names``), date, symbol or subject.
+
+    Words are matched against the votes' summary columns (one row per vote, however many sources
+    report it); only the ``limit`` newest matches are then described from the visible reports.
+    """
+    clauses, params = [], dict(zip(("global", "own"), visible_scopes(guild_id)), limit=limit)
     for index, word in enumerate(text.split()[:MAX_SEARCH_WORDS]):
         named = [code for code, name in (body_names or {}).items() if word.casefold() in name.casefold()]
         params[f"word{index}"] = "%" + _like_escape(word) + "%"
         params[f"bodies{index}"] = json.dumps(named)
         clauses.append(
-            rf"""(r.body LIKE :word{index} ESCAPE '\' OR r.date LIKE :word{index} ESCAPE '\'
-                 OR r.resolution LIKE :word{index} ESCAPE '\' OR r.subject LIKE :word{index} ESCAPE '\'
-                 OR r.body IN (SELECT value FROM json_each(:bodies{index})))"""
+            rf"""(v.body LIKE :word{index} ESCAPE '\' OR v.date LIKE :word{index} ESCAPE '\'
+                 OR v.resolution LIKE :word{index} ESCAPE '\' OR v.subject LIKE :word{index} ESCAPE '\'
+                 OR v.body IN (SELECT value FROM json_each(:bodies{index})))"""
         )
     rows = db.execute(
-        "SELECT DISTINCT r.vote_id FROM vote_reports r JOIN sources s ON s.id = r.source_id"
-        " WHERE s.scope IN (:global, :own)" + "".join(f" AND {clause}" for clause in clauses),
+        "SELECT v.id FROM votes v WHERE EXISTS (SELECT 1 FROM vote_reports r JOIN sources s ON s.id = r.source_id"
+        " WHERE r.vote_id = v.id AND +s.scope IN (:global, :own))"
+        + "".join(f" AND {clause}" for clause in clauses)
+        + " ORDER BY v.date DESC, v.id DESC LIMIT :limit",
         params,
     ).fetchall()
-    return _vote_summaries(db, [row[0] for row in rows], guild_id)[:limit]
+    return _vote_summaries(db, [row[0] for row in rows], guild_id)
 
 
 def quotes_on_vote(
@@ -512,7 +520,7 @@ def quotes_on_vote(
             QUOTE_SELECT
             + """
              WHERE q.source_id IN (SELECT source_id FROM vote_reports WHERE vote_id = :vote)
-               AND s.scope IN (:global, :own)
+               AND +s.scope IN (:global, :own)
                AND (:country IS NULL OR q.speaker_country = :country)
              ORDER BY q.source_id, q.span_start
              LIMIT :limit
