@@ -23,7 +23,7 @@ MAX_SEARCH_WORDS = 32
 MAX_FRAGMENT = 300
 SEARCH_CANDIDATES = 100
 # Words of at least this length are looked up inside quotations (trigram index), at most this many;
-# a word held by fewer quotations than RARE_WORD_MATCHES is rare enough to score them all.
+# for a lone common word, at most RARE_WORD_MATCHES of its quotations are scored.
 MIN_TRIGRAM_WORD = 3
 MAX_TRIGRAM_WORDS = 6
 RARE_WORD_MATCHES = 400
@@ -292,10 +292,10 @@ def search_quotes(db: Database, user_text: str, guild_id: int | str | None, limi
 def _candidates(db: Database, user_text: str, scopes: tuple[str, str]) -> list[tuple[int, str]]:
     """(id, text) of the visible quotations worth scoring, found cheaply.
 
-    With the fragment's longer words: the quotations holding all of them; failing that (a
-    misspelt word matches nothing), all of those that match something; failing that, every
-    quotation holding the rarest of them when it is rare enough to read them all. Only when
-    nothing else works is a ranked search run, which reads every match.
+    With the fragment's words of three letters or more: the quotations holding all of them;
+    failing that (a misspelt word matches nothing), all of those that match something; failing
+    that, the quotations holding the rarest of them (a few hundred at most). A fragment of shorter
+    words only falls back to a ranked search of the word index.
     """
     words = sorted(
         {w.lower() for w in re.findall(r"\w+", user_text[:MAX_FRAGMENT]) if len(w) >= MIN_TRIGRAM_WORD},
@@ -308,12 +308,10 @@ def _candidates(db: Database, user_text: str, scopes: tuple[str, str]) -> list[t
     present = sorted((p for p in phrases if counts[p]), key=counts.get)
     if len(present) > 1 and len(present) < len(phrases) and (found := _trigram_matches(db, " AND ".join(present), scopes)):
         return found
-    if present and counts[present[0]] < RARE_WORD_MATCHES:
+    if present:  # the rarest word that matches: all its quotations, or its first few hundred
         return _trigram_matches(db, present[0], scopes, RARE_WORD_MATCHES)
-    if present:
-        return _ranked_matches(db, "quotes_trigram", " OR ".join(present), scopes)
     short_words = [f'"{word}"' for word in re.findall(r"\w+", user_text)[:MAX_SEARCH_WORDS]]
-    return _ranked_matches(db, "quotes_fts", " OR ".join(short_words), scopes) if short_words else []
+    return _ranked_matches(db, " OR ".join(short_words), scopes) if short_words else []
 
 
 def _trigram_matches(db: Database, match: str, scopes: tuple[str, str], limit: int = SEARCH_CANDIDATES) -> list[tuple[int, str]]:
@@ -325,11 +323,11 @@ def _trigram_matches(db: Database, match: str, scopes: tuple[str, str], limit: i
     ).fetchall()
 
 
-def _ranked_matches(db: Database, index: str, match: str, scopes: tuple[str, str]) -> list[tuple[int, str]]:
-    """(id, text) of the best visible matches of a query by bm25: the costly last resort."""
+def _ranked_matches(db: Database, match: str, scopes: tuple[str, str]) -> list[tuple[int, str]]:
+    """(id, text) of the best visible matches of a word-index query by bm25 (it reads every match)."""
     return db.execute(
-        f"SELECT q.id, q.text FROM {index} t JOIN quotes q ON q.id = t.rowid JOIN sources s ON s.id = q.source_id"
-        f" WHERE {index} MATCH ? AND +s.scope IN (?, ?) ORDER BY bm25({index}) LIMIT ?",
+        "SELECT q.id, q.text FROM quotes_fts t JOIN quotes q ON q.id = t.rowid JOIN sources s ON s.id = q.source_id"
+        " WHERE quotes_fts MATCH ? AND +s.scope IN (?, ?) ORDER BY bm25(quotes_fts) LIMIT ?",
         [match, *scopes, SEARCH_CANDIDATES],
     ).fetchall()
 
