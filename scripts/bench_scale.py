@@ -112,9 +112,9 @@ def time_answers(db, calls: int) -> None:
     keys = [f"r{row[0]}" for row in db.execute("SELECT undl_id FROM roll_calls")]
     fragments = [row[0] for row in db.execute("SELECT text FROM quotes WHERE length(text) > 40 LIMIT 5000")]
 
-    def fragment(rng: random.Random) -> str:
+    def fragment(rng: random.Random, quotation: str | None = None) -> str:
         """Six words of a stored quotation, lower case, with one letter mistyped."""
-        words = rng.choice(fragments).split()
+        words = (quotation or rng.choice(fragments)).split()
         start = rng.randrange(max(1, len(words) - 6))
         piece = " ".join(words[start : start + 6]).lower()
         typo = rng.choice([i for i, char in enumerate(piece) if char.isalpha()] or [0])
@@ -125,6 +125,13 @@ def time_answers(db, calls: int) -> None:
     timed("/vote vote (whole tally, 193 members)", calls, lambda r: answer_vote(db, None, None, r.choice(keys)))
     timed("/vote country (its votes, 100 newest)", calls, lambda r: answer_vote(db, None, r.choice(COUNTRIES)))
     timed("/whosaid (fragment with a typo)", calls, lambda r: answer_whosaid(db, None, fragment(r)))
+    rng = random.Random(11)
+    asked = rng.sample(fragments, min(calls, len(fragments)))
+    right = 0
+    for quotation in asked:
+        found = queries.search_quotes(db, fragment(rng, quotation), None, 1)
+        right += bool(found) and found[0]["text"] == quotation
+    print(f"  /whosaid finds the quotation a fragment came from first: {right / len(asked):.1%} of {len(asked):,}")
     timed("/compare", calls, lambda r: answer_compare(db, None, *r.sample(COUNTRIES, 2)))
     timed("/compare since 2000", calls, lambda r: answer_compare(db, None, *r.sample(COUNTRIES, 2), "2000"))
     timed("/record", calls, lambda r: answer_record(db, None, r.choice(COUNTRIES)))
