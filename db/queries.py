@@ -365,16 +365,6 @@ def quotes_by_speaker(
     )
 
 
-def quotes_in_source(db: Database, source_id: int, guild_id: int | str | None) -> list[dict]:
-    """The quotations of one visible source, in text order."""
-    return list(
-        db.query(
-            QUOTE_SELECT + " WHERE q.source_id = ? AND +s.scope IN (?, ?) ORDER BY q.span_start",
-            [source_id, *visible_scopes(guild_id)],
-        )
-    )
-
-
 SPEAKER_SELECT = """
 SELECT sp.id, sp.name, sp.kind, sp.country, sum(ss.quotes) AS quotes
   FROM speaker_scopes ss JOIN speakers sp ON sp.id = ss.speaker_id

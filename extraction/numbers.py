@@ -17,7 +17,6 @@ NUMBER_IN_WORDS = rf"(?i:\b{_WORD}(?:(?:[\s\-]+|\s+and\s+){_WORD})*\b)"
 NUMBER_IN_FIGURES = r"(?<![\d/.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d)"
 # Either form; use inside larger patterns, e.g. rf"(?P<n>{NUMBER}) countries".
 NUMBER = rf"(?:{NUMBER_IN_FIGURES}|{NUMBER_IN_WORDS})"
-_NUMBER_RE = re.compile(NUMBER)
 
 
 def parse_number(phrase: str) -> int | None:
@@ -32,13 +31,3 @@ def parse_number(phrase: str) -> int | None:
         return int(text2num(words, "en"))
     except (ValueError, TypeError):
         return None
-
-
-def find_numbers(text: str) -> list[tuple[int, int, int]]:
-    """Every number in ``text`` as (start, end, value)."""
-    found = []
-    for match in _NUMBER_RE.finditer(text):
-        value = parse_number(match.group())
-        if value is not None:
-            found.append((match.start(), match.end(), value))
-    return found
