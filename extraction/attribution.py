@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, insort
 from typing import NamedTuple
 
-from extraction.countries import find_countries
+from extraction.countries import find_countries, people_country
 from extraction.models import Quote
 from extraction.sentences import ABBREVIATIONS, SentenceIndex
 
@@ -417,6 +417,8 @@ class Attributor:
         words = {_without_possessive(self.lower[i]) for i in range(first, last)}
         if words & ORGANISATION_NOUNS or all(self._is_acronym(i) for i in range(first, last)):
             return "organisation"
+        if last - first == 1 and people_country(self.words[first]):
+            return "country"  # "Palestinians": a people, never "he" or "she"
         return "person"
 
     def _collect_names(self) -> None:

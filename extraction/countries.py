@@ -305,6 +305,14 @@ def country_code(name: str) -> str | None:
     return None
 
 
+def people_country(word: str) -> str | None:
+    """The ISO3 code of the country whose people a plural demonym names ("Israelis"), else None."""
+    if not isinstance(word, str) or not word.endswith("s"):
+        return None
+    entry = _gazetteer().exact.get(_key(word[:-1]))
+    return entry.iso3 if entry is not None and entry.form == "demonym" else None
+
+
 def country_name(iso3: str) -> str:
     """The common short English name for an ISO3 code (the code itself when unknown)."""
     return _gazetteer().names.get((iso3 or "").upper(), iso3)

@@ -14,6 +14,7 @@ import re
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
+_SAME_DAY = frozenset({"today", "tonight", "morning", "afternoon", "evening"})  # "this morning"
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
 _MONTH_NAMES = "|".join(sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True))
@@ -32,8 +33,8 @@ _PATTERNS = [
         # A bare month needs a preposition: "in May", not the verb "may".
         rf"\b(?:[Ii]n|[Ss]ince|[Ll]ast|[Ee]arly|[Ll]ate|[Mm]id-?)\s+{_MONTH}(?!\s*\d)",
         rf"\b(?:(?P<last>[Ll]ast)\s+|[Oo]n\s+)?(?P<weekday>{'|'.join(calendar.day_name)})\b",
-        r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]omorrow|(?:[Ee]arlier\s+)?[Tt]his\s+"
-        r"(?:month|year|week)|[Ll]ast\s+(?:month|year|week))\b",
+        r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|(?:[Ee]arlier\s+)?[Tt]his\s+"
+        r"(?:month|year|week|morning|afternoon|evening)|[Ll]ast\s+(?:month|year|week))\b",
     )
 ]
 
@@ -114,7 +115,7 @@ def _resolve_relative(words: list[str], base: dt.date | None) -> str | None:
         return None
     if words == ["yesterday"]:
         return (base - dt.timedelta(days=1)).isoformat()
-    if words == ["today"]:
+    if words[-1] in _SAME_DAY:
         return base.isoformat()
     if words == ["tomorrow"]:
         return (base + dt.timedelta(days=1)).isoformat()

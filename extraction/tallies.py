@@ -3,7 +3,8 @@
 "by a recorded vote of 99 in favour to 8 against", "The vote was 120 to 9", "141 votes yes,
 5 no", "12 of the Council's 15 members voted in favour", "one (Chile) voted against",
 "just 7, including Peru, voted no", "A, B and 20 other countries abstained", "passed 120-14",
-"14 to none", "the support of 153 votes", "11 others abstained". Each count comes back as a :class:`Tally`, with the span where the text names some of its countries.
+"14 to none", "the support of 153 votes", "11 others abstained", "nine against, including A
+and B". Each count comes back as a :class:`Tally`, with the span where the text names some of its countries.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ _NAME_LIST = rf"(?:the\s+)?{_NAME}(?:(?:\s*,\s*|\s+)(?:(?:and|the|of|as\s+well\s
 _SET_OFF = r"(?:\s*[,–—]\s*|\s+)"
 _NAMED = (rf"(?:\(\s*(?P<paren>[^()]{{1,200}})\)\s*"
           rf"|{_SET_OFF}(?:including|among\s+them|such\s+as)\s+(?P<including>{_NAME_LIST}){_SET_OFF})?")
+# Names set off right after a count: "nine against, including A and B", "9 no – including A –".
+_TRAILING_NAMED = re.compile(
+    rf"(?:\s+(?:votes?\s+)?(?:in\s+favou?r|against))?\s*[,–—(]\s*(?:including|among\s+them|such\s+as)\s+"
+    rf"(?P<names>{_NAME_LIST})", _F)
 _ZERO_WORDS = ("none", "nil", "no")  # "by a vote of 14 to none", "with no abstentions"
 # Figures in a row, yes first: "120-14", "120-14-45".
 _FIGURES = r"(?P<yes>\d{1,3})\s*[-–—]\s*(?P<no>\d{1,3})(?:\s*[-–—]\s*(?P<abstain>\d{1,3}))?"
@@ -131,6 +136,8 @@ def _tally(text: str, start: int, match: re.Match, group: str, key: str, number:
     named = next((group for group in ("paren", "including") if match.groupdict().get(group)), None)
     if named:
         return Tally(key, number, match.start(), match.end(), *match.span(named))
+    if trailing := _TRAILING_NAMED.match(text, match.end()):
+        return Tally(key, number, match.start(), match.end(), *trailing.span("names"))
     followed_by_other = text[match.end(group):match.end(group) + 7].strip().lower() == "other"
     joint = _OTHERS.search(text, start, match.start())
     if followed_by_other and joint:

@@ -1,8 +1,9 @@
 """What a vote was about, as a clean noun phrase: "resolution demanding a ceasefire in Aden".
 
 Read from one piece of text: a document noun ("resolution", "draft", "text"...) and the words
-describing it, or the purpose after "voted to". The description stops where the sentence
-moves on (a verb, "by 120 votes", "on Monday", "in the Security Council", "as", "amid"...).
+describing it, the purpose after "voted to", else what the body did ("The Council extended the
+mandate of ..."). The description stops where the sentence moves on (a verb, "by 120 votes",
+"on Monday", "in the Security Council", "for a period of", "as", "amid"...).
 When no phrase of at least two clean words is found the subject is None: nothing is better
 than a fragment.
 """
@@ -16,19 +17,26 @@ from extraction.numbers import NUMBER
 
 _MONTH = "|".join(calendar.month_name[1:])
 
+MAX_WORDS = 24  # a longer description is cut back to before its last prepositional phrase
 _WORD = r"[\w’'“”\"‘-]+"
 # The next word of a description; a comma only inside a coordinated list of single words that
 # ends in "and"/"or": "an immediate, unconditional and permanent ceasefire".
 _NEXT = rf"(?:\s+{_WORD}|,\s+[a-z][\w-]*(?=(?:,\s+[a-z][\w-]*)*,?\s+(?:and|or)\s))"
 _SUBJECT = re.compile(
     r"\b(?:(?P<article>an?|the)\s+)?(?P<head>(?(article)(?:[\w-]+\s+){0,2}?|)(?:resolution|text|motion"
-    rf"|amendment|measure|draft))\b(?P<rest>\s+[a-z“\"‘]{_WORD}{_NEXT}{{0,16}})?"
-    rf"|\bvoted\s+(?:\w+ly\s+)?to\s+(?P<purpose>[a-z]{_WORD}{_NEXT}{{1,16}})")
+    rf"|amendment|measure|draft))\b(?P<rest>\s+[a-z“\"‘]{_WORD}{_NEXT}{{0,{MAX_WORDS}}})?"
+    rf"|\bvoted\s+(?:\w+ly\s+)?to\s+(?P<purpose>[a-z]{_WORD}{_NEXT}{{1,{MAX_WORDS}}})")
+# What a body did, when no document is named: "The Council on Friday extended the mandate of ...".
+_ACTION = re.compile(
+    rf"\b(?i:council|assembly|committee)(?:\s+(?:on\s+\w+|today|this\s+\w+|\w+ly))*\s+"
+    r"(?P<action>(?!(?:adopted|passed|approved|voted|rejected|vetoed|failed)\b)[a-z]+ed\s+"
+    rf"(?:the|an?)\s+{_WORD}{_NEXT}{{1,{MAX_WORDS}}})")
 # Where a description ends: the sentence's verb, the tally, the date, the body, a new clause.
 _TAIL = re.compile(
     rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})"
     rf"|on\s+(?:\d|[A-Z]\w+day|[A-Z][a-z]+\.?\s+\d)|in\s+(?:{_MONTH}|(?:19|20)\d\d)"
-    r"|(?:last|this)\s+\w+|today|yesterday"
+    r"|(?:last|this)\s+\w+|today|yesterday|for\s+a\s+(?:further\s+)?period|by\s+\w+ing"
+    r"|and\s+(?:requested|decided|called|urged|asked|invited|encouraged)"
     r"|(?:in|at|by|before|of)\s+the\s+[^,]*?(?:Council|Assembly|Committee|council|assembly)"
     r"|as|while|after|amid|following|despite|because|but|in\s+an?"
     r"|(?<!\bthat\s)(?<!\bwhich\s)(?:was|were|is|are|has|had|have|will|would|could|failed|passed"
@@ -40,6 +48,7 @@ _PREDICATE = re.compile(r"\s+(?:(?:was|were|is|are|has|had|have|will|would|could
 # "a similar resolution" speaks of another vote without saying what it was about.
 _REFERENCE_ONLY = re.compile(r"(?:similar|previous|earlier|prior|same|separate|another|such|other)\s+\w+$",
                              re.IGNORECASE)
+_PREPOSITION = re.compile(r"\s+(?:of|on|in|for|to|at|with|by|from|about|against)\s")
 _QUOTE_MARKS = re.compile(r"[“”\"]|‘(?=\w)|(?<=\w)’(?!\w)")
 
 
@@ -55,22 +64,32 @@ def vote_subject(piece: str) -> str | None:
             return phrase
         if words >= 2:
             fallback = fallback or phrase
+    if action := _ACTION.search(piece):
+        return _described(action, action.group("action"))
     return fallback
 
 
 def _phrase(match: re.Match) -> tuple[str | None, bool]:
     """(phrase, whether it describes the document) for one match."""
     if match.group("purpose"):
-        return _clean(match.group("purpose")), True
-    rest = match.group("rest") or ""
+        return _described(match, match.group("purpose")), True
+    head, rest = match.group("head"), match.group("rest") or ""
     if not (match.group("article") or rest):
         return None, False
     if _PREDICATE.match(rest):
         rest = ""
-    rest = _TAIL.sub("", rest)
-    if not rest.strip() and _REFERENCE_ONLY.fullmatch(match.group("head")):
-        return None, False
-    return _clean(match.group("head") + rest), bool(rest.strip())
+    if not _TAIL.sub("", rest).strip():
+        return (None, False) if _REFERENCE_ONLY.fullmatch(head) else (_clean(head), False)
+    return _described(match, head + rest), True
+
+
+def _described(match: re.Match, raw: str) -> str:
+    """``raw`` as a clean phrase; cut back before its last prepositional phrase when the word limit,
+    not a natural boundary, ended it ("... on the situation of human" -> "... on the situation")."""
+    if not _TAIL.search(raw) and re.match(_NEXT, match.string[match.end():]):
+        prepositions = list(_PREPOSITION.finditer(raw))
+        raw = raw[:prepositions[-1].start()] if prepositions else raw
+    return _clean(raw)
 
 
 def _clean(phrase: str) -> str:

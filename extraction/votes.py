@@ -6,9 +6,12 @@ vetoes, adoption, body, date, symbol — and joins the most recent vote it is co
 (same kind, body and date, no clashing count or position), or starts a new one. An amendment,
 a "similar"/"previous" resolution, another body or another date is therefore a separate vote.
 Segments that only say how voting works ("a no vote from any permanent member...") or speak of a
-vote still to come ("is expected to be adopted", "will vote on Friday") are ignored. A segment
-whose vote words are all inside someone's quoted words ("“Chile voted against it,” he said")
-never starts a vote nor gives context: it may only add to a compatible vote already told.
+vote still to come ("is expected to be adopted", "will vote on Friday") are ignored; a dated record
+of many votes ("The Council this morning adopted six texts") only gives its body and date as
+context. Context waits for the votes of the next few segments ("The Assembly on Friday backed a
+bid ... The assembly adopted it with 143 votes"). A segment whose vote words are all inside
+someone's quoted words ("“Chile voted against it,” he said") never starts a vote nor gives
+context: it may only add to a compatible vote already told.
 """
 
 from __future__ import annotations
@@ -95,6 +98,9 @@ _VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
 _VETO_THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
                           r"to)\s+(?:\w+\s+)?$", _F)
 _VETO_OWNER = re.compile(r"(?:['’]s\s+|\s+)(?:(?:and|double|\w+['’]s)\s+){0,3}(?:\w+\s+)?")
+# "the US delegation vetoed", "the Chinese envoy had vetoed": the country's representatives
+_DELEGATION = re.compile(r"\s+(?:delegation|government|mission|envoy|ambassador|representative)\s+"
+                         r"(?:\w+\s+)?", _F)
 
 # ---------------------------------------------------------------- adoption, kind, symbol
 _REJECTED = re.compile(
@@ -245,7 +251,10 @@ class _Reader:
             if any(start <= b[0] < end for b in self.bodies):
                 self._read_context(segment)  # "The Assembly on Monday demanded a ceasefire."
             return segment
-        if _GENERIC.search(piece) or self._hypothetical(start, end):
+        if self._hypothetical(start, end):
+            return segment
+        if _GENERIC.search(piece):
+            self._read_session(segment)
             return segment
         segment.quoted = self._quoted(start, end)
         self._read_counts(segment)
@@ -320,15 +329,20 @@ class _Reader:
             vetoers += self.lists.before(match.start(), start)
             if re.match(r"\s+by\b", text[match.end():match.end() + 4]):
                 vetoers += self.lists.after(match.end() + 4, end, introduced=True)
-            for mention in self.mentions:  # "Russia's veto", "a Russian veto"
-                if start <= mention.start < match.start() and _VETO_OWNER.fullmatch(
-                    text, mention.end, match.start()
-                ) and (mention.form == "demonym" or text[mention.end] in "'’"):
-                    vetoers.append(mention)
+            vetoers += [m for m in self.mentions if start <= m.start < match.start()
+                        and self._owns_veto(m, match.start())]
         for mention in vetoers:
             if mention.iso3 not in segment.vetoed_by:
                 segment.vetoed_by.append(mention.iso3)
             self._place(segment, mention, "no")
+
+    def _owns_veto(self, mention: CountryMention, veto: int) -> bool:
+        """"Russia's veto", "a Russian veto", "the US delegation vetoed": the country cast it."""
+        text = self.text
+        if _DELEGATION.fullmatch(text, mention.end, veto):
+            return True
+        return bool(_VETO_OWNER.fullmatch(text, mention.end, veto)) and (
+            mention.form == "demonym" or text[mention.end] in "'’")
 
     def _read_outcome(self, segment: _Segment) -> None:
         """Adopted or not, when the piece says so about a document or a body."""
@@ -345,18 +359,31 @@ class _Reader:
     def _bodies_in(self, segment: _Segment) -> list[tuple[int, int, str]]:
         return [b for b in self.bodies if segment.start <= b[0] < segment.end]
 
+    def _read_setting(self, segment: _Segment) -> None:
+        """The acting body and the date."""
+        piece = self.text[segment.start:segment.end]
+        segment.body = "UNSC" if segment.vetoed_by else _acting_body(self._bodies_in(segment), piece,
+                                                                     segment.start)
+        self._read_date(segment)
+
+    def _read_session(self, segment: _Segment) -> None:
+        """A dated record of a body's work ("The Council this morning adopted six texts"): its body
+        and date, context for the votes that follow; nothing when the date does not resolve."""
+        self._read_setting(segment)
+        if segment.date is None:
+            segment.body = segment.date_text = segment.date_key = None
+
     def _read_context(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
         piece = text[start:end]
         bodies = self._bodies_in(segment)
-        segment.body = "UNSC" if segment.vetoed_by else _acting_body(bodies, piece, start)
+        self._read_setting(segment)
         for match in _MEMBERSHIP.finditer(text, start, end):
             following = [b for b in bodies if 0 <= b[0] - match.end() <= 40]
             if following and (segment.body in (None, following[0][2])):
                 segment.members = parse_number(match.group("n"))
         if segment.counts and (total := _TOTAL_MEMBERSHIP.search(text, start, end)):
             segment.members = segment.members or parse_number(total.group("n"))
-        self._read_date(segment)
         if symbol := _SYMBOL.search(piece):
             segment.symbol = symbol.group().rstrip(".")
         elif numbered := _NUMBERED_COUNCIL_RESOLUTION.search(piece):
@@ -384,11 +411,12 @@ class _Reader:
 
 
 def _acting_body(bodies: list[tuple[int, int, str]], piece: str, start: int) -> str | None:
-    """The body that acts in a piece: the last one named before the first vote word."""
+    """The body that acts in a piece: the last one named before the first vote word, else the
+    first one named ("The Assembly on Friday backed ... recommending the Council ...")."""
     if not bodies:
         return None
     cue = _VOTE_WORDS.search(piece)
-    before = [b for b in bodies if cue is None or b[0] < start + cue.start()]
+    before = [b for b in bodies if cue is not None and b[0] < start + cue.start()]
     return (before[-1] if before else bodies[0])[2]
 
 
@@ -548,7 +576,7 @@ def _add_context(segment: _Segment, text: str, recent: list[_Draft], waiting: li
 
     "The Assembly today voted to ..." joins the latest vote of that body (or one whose body is
     not yet known); otherwise, like a dated "The Assembly on Monday demanded ...", it waits for
-    the next vote.
+    the next votes.
     """
     if not segment.body or segment.quoted:
         return
@@ -566,12 +594,10 @@ def _new_draft(segment: _Segment, waiting: list[_Segment]) -> _Draft:
     """A vote started by ``segment``, with the compatible context that waited for it."""
     draft = _Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None)
     _merge(draft, segment)
-    for earlier in waiting:
-        if segment.index - earlier.index > CONTEXT_REACH:
-            continue
+    waiting[:] = [earlier for earlier in waiting if segment.index - earlier.index <= CONTEXT_REACH]
+    for earlier in waiting:  # kept for the next votes too: "The Council this morning adopted ..."
         if (earlier.body == draft.vote.body or not draft.body_stated) and _compatible(draft, earlier):
             _merge(draft, earlier)
-    waiting.clear()
     return draft
 
 

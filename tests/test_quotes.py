@@ -493,3 +493,13 @@ def test_name_colon_takes_a_title_given_in_another_sentence():
     text = "The event was chaired by Foreign Minister Tomas Berg.\n\nTomas Berg: “We are ready.”"
     quote = only(text, "We are ready.")
     assert (quote.speaker, quote.speaker_role) == ("Tomas Berg", "Foreign Minister")
+
+
+def test_later_pronoun_cue_wins_over_a_people_as_sentence_subject():
+    text = (
+        "Kenyan envoy Amina Otieno said: “This is a day we waited for.”\n\n"
+        "Kenyans had faced “decades of being ignored by everyone” but had endured it all, she said. "
+        "“Our voice is heard at last.”"
+    )
+    assert only(text, "decades of being ignored by everyone").speaker == "Amina Otieno"
+    assert only(text, "Our voice is heard at last.").speaker == "Amina Otieno"

@@ -449,3 +449,63 @@ def test_human_rights_council_and_main_committee_wordings():
                                  "favour to 33 against, with 52 abstentions.")
     assert (committee.body, committee.yes, committee.no, committee.abstain, committee.adopted) == (
         "UNGA Second Committee", 91, 33, 52, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The Assembly adopted the text with 121 votes in favour and seven against, including Chile and "
+    "Norway. Thirty countries abstained.",
+    "The Assembly adopted the text with 121 votes in favour and seven against – including the "
+    "Netherlands and Chile – while 30 countries abstained.",
+])
+def test_including_list_right_after_a_count(text):
+    (vote,) = extract_votes(text)
+    assert (vote.yes, vote.no, vote.abstain) == (121, 7, 30)
+    named = {iso3 for iso3, position in vote.positions.items() if position == "no"}
+    assert named == ({"CHL", "NOR"} if "Norway" in text else {"NLD", "CHL"})
+
+
+@pytest.mark.parametrize("owner, iso3", [("the UK delegation", "GBR"),
+                                         ("the Chinese delegation", "CHN")])
+def test_a_delegation_veto_last_month_is_a_separate_council_vote(owner, iso3):
+    text = ("The General Assembly backed the bid on Tuesday by 120 votes to 11. Membership needs the "
+            f"Security Council, but {owner} vetoed such a resolution last month.")
+    assembly, council = extract_votes(text, "2023-06-15")
+    assert (assembly.body, assembly.date, assembly.yes) == ("UNGA", "2023-06-13", 120)
+    assert (council.body, council.date, council.vetoed_by, council.adopted) == (
+        "UNSC", "2023-05", [iso3], False)
+
+
+def test_date_and_body_stated_a_sentence_before_the_tally():
+    text = ("The General Assembly on Monday strongly backed a plan to protect coral reefs, urging the "
+            "Security Council to act.\n\n"
+            "Observers called it a landmark.\n\n"
+            "The assembly adopted the resolution with 130 votes in favour and 6 against, while 20 "
+            "states abstained.")
+    (vote,) = extract_votes(text, "2021-03-10")
+    assert (vote.body, vote.date, vote.yes, vote.no, vote.abstain) == ("UNGA", "2021-03-08", 130, 6, 20)
+
+
+def test_session_date_this_morning_and_a_subject_from_the_action():
+    text = ("The Human Rights Council this morning adopted four resolutions and extended two mandates.\n\n"
+            "The Council extended the mandate of the Independent Expert on the situation of human rights "
+            "in Mali for a period of one year, with a vote of 25 in favour, 9 against and 13 abstentions, "
+            "and requested a report.\n\n"
+            "On Haiti, the Council adopted by a vote of 30 in favour, 10 against and 7 abstentions, a "
+            "resolution in which it decided to renew the mandate of the Independent Expert on the "
+            "situation of human rights in Haiti for a further period of one year.")
+    mali, haiti = extract_votes(text, "2019-03-22")
+    assert (mali.body, mali.date, mali.yes, mali.no, mali.abstain) == ("HRC", "2019-03-22", 25, 9, 13)
+    assert mali.subject == ("extended the mandate of the Independent Expert on the situation of human "
+                            "rights in Mali")
+    assert (haiti.date, haiti.yes) == ("2019-03-22", 30)
+    assert haiti.subject == ("resolution in which it decided to renew the mandate of the Independent "
+                             "Expert on the situation of human rights in Haiti")
+
+
+def test_a_subject_longer_than_the_limit_ends_before_its_last_prepositional_phrase():
+    text = ("The General Assembly adopted by 100 votes to 5 a resolution on the protection of the "
+            "rights of fishing communities living along the coasts of small islands in the Pacific "
+            "against the effects of the rising level of the sea in coming decades.")
+    (vote,) = extract_votes(text)
+    assert vote.subject == ("resolution on the protection of the rights of fishing communities living "
+                            "along the coasts of small islands in the Pacific against the effects")
