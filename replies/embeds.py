@@ -332,7 +332,7 @@ def tally_embed(vote: Mapping, said: Sequence[Mapping] = ()) -> discord.Embed:
     if vote.get("record_disagreements"):
         lines = [record_disagreement_line(item) for item in vote["record_disagreements"]]
         add_list_field(embed, "⚠️ The articles differ from the official record", lines)
-    add_quote_blocks(embed, "What was said", said)
+    add_quote_blocks(embed, "Quoted in these sources", said)
     add_list_field(embed, "Sources", vote_source_lines(vote))
     return fit_embed(embed)
 

@@ -102,7 +102,7 @@ async def test_whole_tally_of_a_vote(world):
     for words in ("143", "Belarus", "Nicaragua", "North Korea", "Syria", "India", "Pakistan", "Adopted"):
         assert words in shown
     assert "31 not named" in shown  # 35 abstained, four named
-    assert "What was said" in shown and "Joe Biden" in shown and "see /quotes" in shown
+    assert "Quoted in these sources" in shown and "Joe Biden" in shown and "see /quotes" in shown
 
 
 async def test_a_veto_is_shown(world):
