@@ -19,29 +19,27 @@ MAX_COUNTRY_VOTES = 100
 RECORD_KEY = re.compile(r"r(\d+)")
 
 
-def resolve_vote(db: Database, guild_id: int | None, text: str) -> str | None:
-    """The key of the vote picked or described: a reported vote's id ("12"), or an official
-    record's ("r3990400"); typed words match reported votes first, then records."""
+def find_vote(db: Database, guild_id: int | None, text: str) -> dict | None:
+    """The vote picked or described: a reported vote's id ("12"), an official record's key
+    ("r3990400"), or typed words matching reported votes first, then records."""
     text = (text or "").strip()
-    if (record := RECORD_KEY.fullmatch(text)) and queries.roll_call_vote(db, int(record[1])):
-        return text
-    if text.isdigit() and queries.get_vote(db, int(text), guild_id):
-        return text
+    if (record := RECORD_KEY.fullmatch(text)) and (found := load_record(db, guild_id, int(record[1]))):
+        return found
+    if text.isdigit() and (found := queries.get_vote(db, int(text), guild_id)):
+        return found
     if not text:
         return None
     if reported := queries.match_votes(db, text, guild_id, limit=1, body_names=BODY_NAMES):
-        return str(reported[0]["id"])
+        return queries.get_vote(db, reported[0]["id"], guild_id)
     records = comparisons.match_roll_calls(db, text, limit=1)
-    return f"r{records[0]['undl_id']}" if records else None
+    return load_record(db, guild_id, records[0]["undl_id"]) if records else None
 
 
-def load_vote(db: Database, guild_id: int | None, key: str) -> dict:
-    """The vote for a key from :func:`resolve_vote`: a record some source reports is shown as
-    that reported vote, with the sources."""
-    if record := RECORD_KEY.fullmatch(key):
-        reported = queries.reported_vote_of(db, int(record[1]), guild_id)
-        return queries.get_vote(db, reported, guild_id) if reported else queries.roll_call_vote(db, int(record[1]))
-    return queries.get_vote(db, int(key), guild_id)
+def load_record(db: Database, guild_id: int | None, undl_id: int) -> dict | None:
+    """An official record as a vote; one that a visible source reports is shown as that reported
+    vote, with the sources."""
+    reported = queries.reported_vote_of(db, undl_id, guild_id)
+    return queries.get_vote(db, reported, guild_id) if reported else queries.roll_call_vote(db, undl_id)
 
 
 def votes_of_country(db: Database, guild_id: int | None, iso3: str) -> list[dict]:
@@ -77,26 +75,23 @@ def answer_vote(db: Database, guild_id: int | None, country: str | None = None, 
     iso3 = resolve_country(db, country) if country else None
     if country and iso3 is None:
         return unknown_country(country)
-    key = resolve_vote(db, guild_id, vote) if vote else None
-    if vote and key is None:
+    details = find_vote(db, guild_id, vote) if vote else None
+    if vote and details is None:
         return refusal(
             f"No vote in this server's sources or the official records matches “{embeds.safe(vote)}”. "
             "Pick one from the list, or run /vote without options to see them all."
         )
-    if iso3 and key:
-        details = load_vote(db, guild_id, key)
-        said = queries.quotes_on_vote(db, details["id"], guild_id, country=iso3) if details["reports"] else []
-        return Reply([embeds.country_vote_embed(details, iso3, said)])
-    if iso3:
+    if iso3 and not details:
         votes = votes_of_country(db, guild_id, iso3)
-        if len(votes) == 1:  # one vote: answer it in full
-            return answer_vote(db, guild_id, iso3, str(votes[0]["id"]))
-        return Reply(embeds.country_votes_pages(iso3, votes))
-    if key:
-        details = load_vote(db, guild_id, key)
-        said = queries.quotes_on_vote(db, details["id"], guild_id) if details["reports"] else []
-        return Reply([embeds.tally_embed(details, said)])
-    return Reply(embeds.vote_list_pages(queries.find_votes(db, guild_id, limit=MAX_COUNTRY_VOTES)))
+        if len(votes) != 1:
+            return Reply(embeds.country_votes_pages(iso3, votes))
+        details = find_vote(db, guild_id, str(votes[0]["id"]))  # one vote: answer it in full
+    if details is None:
+        return Reply(embeds.vote_list_pages(queries.find_votes(db, guild_id, limit=MAX_COUNTRY_VOTES)))
+    said = queries.quotes_on_vote(db, details["id"], guild_id, country=iso3) if details["reports"] else []
+    if iso3:
+        return Reply([embeds.country_vote_embed(details, iso3, said)])
+    return Reply([embeds.tally_embed(details, said)])
 
 
 class Votes(commands.Cog):

@@ -80,7 +80,7 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
     reports = _visible_reports(db, [vote_id], guild_id)
     if not reports:
         return None
-    body = db.execute("SELECT body FROM votes WHERE id = ?", [vote_id]).fetchone()[0]
+    body, roll_call_id = db.execute("SELECT body, roll_call_id FROM votes WHERE id = ?", [vote_id]).fetchone()
     positions = list(
         db.query(
             """
@@ -100,7 +100,6 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
         "positions": positions,
         "disagreements": vote_disagreements(db, vote_id, guild_id),
     }
-    roll_call_id = db.execute("SELECT roll_call_id FROM votes WHERE id = ?", [vote_id]).fetchone()[0]
     return _with_official_record(db, vote, roll_call_id)
 
 
