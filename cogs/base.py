@@ -15,10 +15,9 @@ from sqlite_utils import Database
 from db import queries
 from replies import embeds
 from extraction.countries import country_code, country_name
-from replies.limits import AUTOCOMPLETE_CHOICES, shorten
+from replies.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, shorten
 from replies.pagination import send_paginated
 
-CHOICE_NAME_LIMIT = 100
 
 
 @dataclass
@@ -49,7 +48,7 @@ async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:
 
 def choice(name: str, value: str | int) -> app_commands.Choice[str]:
     """An autocomplete choice inside Discord's limits (name and value at most 100 characters)."""
-    return app_commands.Choice(name=shorten(name, CHOICE_NAME_LIMIT), value=str(value)[:CHOICE_NAME_LIMIT])
+    return app_commands.Choice(name=shorten(name, CHOICE_NAME), value=str(value)[:CHOICE_VALUE])
 
 
 def at_most(choices: list[app_commands.Choice[str]]) -> list[app_commands.Choice[str]]:
