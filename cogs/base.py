@@ -13,11 +13,10 @@ from discord import app_commands
 from sqlite_utils import Database
 
 from db import queries
-from replies import embeds
 from extraction.countries import country_code, country_name
+from replies import embeds
 from replies.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, shorten
 from replies.pagination import send_paginated
-
 
 
 @dataclass
