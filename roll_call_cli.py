@@ -35,7 +35,7 @@ def add_import_un_parser(commands: argparse._SubParsersAction) -> None:
 def command_import_un(args: argparse.Namespace, config: Config) -> int:
     """Import each file in its own transaction; 1 if any file could not be imported."""
     from db import open_store
-    from db.links import link_votes
+    from db.links import refresh_links
     from db.roll_calls import NotUndlFile
 
     db = open_store(config.store_path)
@@ -52,7 +52,7 @@ def command_import_un(args: argparse.Namespace, config: Config) -> int:
             return 130
         else:
             print_import_report(report)
-    linked = link_votes(db)
+    linked = refresh_links(db)
     db.execute("PRAGMA optimize")  # fresh statistics for the comparison queries
     if linked:
         stdout.print(f"{linked} reported votes linked to their official records", highlight=False)

@@ -3,7 +3,9 @@
 ``add_source`` is idempotent (the same cleaned text in the same scope is stored once) and atomic
 (an error leaves nothing of that source behind). Votes reported by several sources share one
 ``votes`` row, speakers named by several sources one ``speakers`` row: the matching rules are
-documented in ``db/SCHEMA.md``.
+documented in ``db/SCHEMA.md``. A vote or speaker belongs to the scope that started it; a
+server's facts may join those of its own scope and the shared (global) ones, and never change
+what another scope sees: the shared columns of a vote or speaker follow its own scope's facts.
 """
 
 from __future__ import annotations
@@ -16,16 +18,20 @@ from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
-from db.links import link_votes
+from db.links import refresh_links
 from db.rules import (
     GLOBAL_SCOPE,
     TALLY_FIGURES,
     dates_compatible,
     decode_report,
+    fullest_name,
     merge_reports,
     name_key,
     resolution_key,
+    scopes_seen_from,
+    symbol_contradicted,
 )
+from db.store import write_transaction
 from extraction.models import POSITIONS, Document, Extraction, Quote, Vote
 
 # A document speaker named like "the resolution" or "its statement" is particular to its source.
@@ -72,32 +78,32 @@ def add_source(
     """
     check_spans(document, extraction)
     digest = content_sha256(document.text)
-    existing = db.execute(
-        "SELECT id FROM sources WHERE content_sha256 = ? AND scope IN (?, ?) ORDER BY id LIMIT 1",
-        [digest, scope, GLOBAL_SCOPE],
-    ).fetchone()
-    if existing:
-        return AddResult(source_id=existing[0], created=False)
-
-    with db.atomic():
+    with write_transaction(db):
+        existing = db.execute(
+            "SELECT id FROM sources WHERE content_sha256 = ? AND scope IN (?, ?) ORDER BY id LIMIT 1",
+            [digest, *scopes_seen_from(scope)],
+        ).fetchone()
+        if existing:
+            return AddResult(source_id=existing[0], created=False)
         source_id = _insert_source(db, document, digest, scope, origin, added_by)
         result = AddResult(source_id=source_id, created=True)
-        vote_ids = {_add_vote_report(db, source_id, vote, result) for vote in extraction.votes}
+        vote_ids = {_add_vote_report(db, source_id, scope, vote, result) for vote in extraction.votes}
         for vote_id in vote_ids:
             _refresh_vote(db, vote_id)
-        link_votes(db, vote_ids)
-        for quote in extraction.quotes:
-            _add_quote(db, source_id, quote)
+        refresh_links(db, vote_ids)
+        speaker_ids = {_add_quote(db, source_id, scope, quote) for quote in extraction.quotes}
+        for speaker_id in speaker_ids - {None}:
+            refresh_speaker(db, speaker_id)
         result.quotes = len(extraction.quotes)
     return result
 
 
 def remove_source(db: Database, source_id: int, scope: str) -> bool:
     """Delete a source of ``scope`` and every fact only it supported; False if not found there."""
-    row = db.execute("SELECT scope FROM sources WHERE id = ?", [source_id]).fetchone()
-    if row is None or row[0] != scope:
-        return False
-    with db.atomic():
+    with write_transaction(db):
+        row = db.execute("SELECT scope FROM sources WHERE id = ?", [source_id]).fetchone()
+        if row is None or row[0] != scope:
+            return False
         vote_ids = _column(db, "SELECT DISTINCT vote_id FROM vote_reports WHERE source_id = ?", source_id)
         speaker_ids = _column(
             db,
@@ -107,16 +113,10 @@ def remove_source(db: Database, source_id: int, scope: str) -> bool:
         for table in ("positions", "vote_reports", "quotes"):
             db[table].delete_where("source_id = ?", [source_id])
         db["sources"].delete(source_id)
-        for vote_id in vote_ids:
-            if db.execute("SELECT 1 FROM vote_reports WHERE vote_id = ?", [vote_id]).fetchone():
-                _refresh_vote(db, vote_id)
-            else:
-                db["votes"].delete(vote_id)
+        remaining = {vote_id for vote_id in vote_ids if _refresh_vote(db, vote_id)}
+        refresh_links(db, remaining)
         for speaker_id in speaker_ids:
-            if db.execute("SELECT 1 FROM quotes WHERE speaker_id = ?", [speaker_id]).fetchone():
-                _refresh_speaker(db, speaker_id)
-            else:
-                db["speakers"].delete(speaker_id)
+            refresh_speaker(db, speaker_id)
     return True
 
 
@@ -167,11 +167,11 @@ def _insert_source(
     return db["sources"].insert(row).last_pk
 
 
-def _add_vote_report(db: Database, source_id: int, vote: Vote, result: AddResult) -> int:
+def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, result: AddResult) -> int:
     """Write one source's report of a vote (and its positions); return the vote it joined."""
-    vote_id = _matching_vote(db, vote)
+    vote_id = _matching_vote(db, scope, vote)
     if vote_id is None:
-        vote_id = db["votes"].insert({"body": vote.body}).last_pk
+        vote_id = db["votes"].insert({"body": vote.body, "scope": scope}).last_pk
         result.new_votes += 1
     else:
         result.matched_votes += 1
@@ -211,30 +211,34 @@ def _add_vote_report(db: Database, source_id: int, vote: Vote, result: AddResult
     return vote_id
 
 
-def _matching_vote(db: Database, vote: Vote) -> int | None:
-    """The stored vote this report describes, by resolution symbol, else by body, date and tallies."""
+def _matching_vote(db: Database, scope: str, vote: Vote) -> int | None:
+    """The vote of this scope or a shared one that this report describes, judged by the reports
+    this scope sees: by resolution symbol unless date and tallies contradict it, else by body,
+    date and tallies."""
+    seen = scopes_seen_from(scope)
     symbol = resolution_key(vote.resolution)
-    if symbol:
-        row = db.execute(
-            "SELECT vote_id FROM vote_reports WHERE resolution = ? ORDER BY id LIMIT 1", [symbol]
-        ).fetchone()
-        if row:
-            return row[0]
     reports_by_vote: dict[int, list[dict]] = {}
     candidates = db.query(
         """
-        SELECT r.* FROM vote_reports r JOIN votes v ON v.id = r.vote_id
-         WHERE v.body = :body AND (r.date IS NULL OR :month IS NULL OR substr(r.date, 1, 7) = :month)
+        SELECT r.* FROM vote_reports r JOIN votes v ON v.id = r.vote_id JOIN sources s ON s.id = r.source_id
+         WHERE v.scope IN (:global, :own) AND s.scope IN (:global, :own)
+           AND (r.resolution = :symbol
+                OR v.body = :body AND (r.date IS NULL OR :month IS NULL OR substr(r.date, 1, 7) = :month))
          ORDER BY r.id
         """,
-        {"body": vote.body, "month": vote.date[:7] if vote.date else None},
+        {"global": seen[0], "own": seen[1], "symbol": symbol, "body": vote.body,
+         "month": vote.date[:7] if vote.date else None},
     )
     for report in candidates:
         reports_by_vote.setdefault(report["vote_id"], []).append(report)
+    figures = {"date": vote.date, **{figure: getattr(vote, figure) for figure in TALLY_FIGURES}}
     best: tuple[int, int] | None = None  # (agreements, vote_id)
     for vote_id, reports in reports_by_vote.items():
-        if symbol and any(r["resolution"] and r["resolution"] != symbol for r in reports):
-            continue
+        symbols = {r["resolution"] for r in reports if r["resolution"]}
+        if symbol in symbols and not symbol_contradicted(figures, merge_reports(decode_report(r) for r in reports)):
+            return vote_id
+        if symbol and symbols:
+            continue  # a different symbol, or the same one contradicted
         agreements = max((_agreement(vote, r) for r in reports), default=None)
         if agreements is not None and (best is None or agreements > best[0]):
             best = (agreements, vote_id)
@@ -269,19 +273,24 @@ def _agreement(vote: Vote, report: Mapping) -> int | None:
     return None
 
 
-def _speaker_id(db: Database, quote: Quote) -> int | None:
-    """The speaker row for a quote's speaker: by normalised name, or a unique surname match."""
+def _speaker_id(db: Database, scope: str, quote: Quote) -> int | None:
+    """The speaker a quote of this scope names, among its scope's and the shared speakers: by
+    normalised name, or a unique surname match; a new speaker of this scope otherwise."""
     if not quote.speaker or not name_key(quote.speaker):
         return None
     key = name_key(quote.speaker)
     if quote.speaker_kind == "document" and key.split()[0] in GENERIC_DETERMINERS:
         return None  # "the resolution" of one source is not "the resolution" of another
-    row = db.execute("SELECT id FROM speakers WHERE name_key = ?", [key]).fetchone()
+    seen = scopes_seen_from(scope)
+    row = db.execute(
+        "SELECT id FROM speakers WHERE name_key = ? AND scope IN (?, ?) ORDER BY scope = ? DESC LIMIT 1",
+        [key, *seen, GLOBAL_SCOPE],
+    ).fetchone()
     if row:
         return row[0]
     if quote.speaker_kind in PERSON_KINDS:
         surname = key.rsplit(" ", 1)[-1]
-        full_names = _people_with_surname(db, surname)
+        full_names = _people_with_surname(db, surname, seen)
         if surname == key and len(full_names) == 1:
             return next(iter(full_names))  # a bare surname joins the one full name ending with it
         same_person = [i for i, other in full_names.items() if _same_full_name(key, other)]
@@ -289,21 +298,25 @@ def _speaker_id(db: Database, quote: Quote) -> int | None:
             return same_person[0]  # "Donald Trump" joins "Donald J. Trump"
         if surname != key and not full_names:
             bare = db.execute(
-                "SELECT id FROM speakers WHERE name_key = ? AND kind IN (?, ?)", [surname, *PERSON_KINDS]
+                "SELECT id FROM speakers WHERE name_key = ? AND kind IN (?, ?) AND scope IN (?, ?)",
+                [surname, *PERSON_KINDS, *seen],
             ).fetchone()
             if bare:
                 return bare[0]  # a full name joins the bare surname it completes
     return db["speakers"].insert(
-        {"name": quote.speaker, "name_key": key, "kind": quote.speaker_kind, "country": quote.speaker_country}
+        {"name": quote.speaker, "name_key": key, "kind": quote.speaker_kind,
+         "country": quote.speaker_country, "scope": scope}
     ).last_pk
 
 
-def _people_with_surname(db: Database, surname: str) -> dict[int, str]:
-    """Speakers (people) stored under a full name, several words, ending with ``surname``: id -> key."""
+def _people_with_surname(db: Database, surname: str, seen: tuple[str, str]) -> dict[int, str]:
+    """Speakers (people) of these scopes stored under a full name, several words, ending with
+    ``surname``: id -> key."""
     return dict(
         db.execute(
-            "SELECT id, name_key FROM speakers WHERE substr(name_key, -length(?) - 1) = ' ' || ? AND kind IN (?, ?)",
-            [surname, surname, *PERSON_KINDS],
+            "SELECT id, name_key FROM speakers WHERE substr(name_key, -length(?) - 1) = ' ' || ?"
+            " AND kind IN (?, ?) AND scope IN (?, ?)",
+            [surname, surname, *PERSON_KINDS, *seen],
         ).fetchall()
     )
 
@@ -322,9 +335,10 @@ def _same_full_name(first: str, second: str) -> bool:
     return names_a == names_b and (not initials_a or not initials_b)
 
 
-def _add_quote(db: Database, source_id: int, quote: Quote) -> None:
-    """Write one quotation, and bring its speaker's name up to date with it."""
-    speaker_id = _speaker_id(db, quote)
+def _add_quote(db: Database, source_id: int, scope: str, quote: Quote) -> int | None:
+    """Write one quotation; return its speaker, whose name grows at once when the quotation
+    gives a fuller form in the speaker's own scope (so the next quotations match it)."""
+    speaker_id = _speaker_id(db, scope, quote)
     db["quotes"].insert(
         {
             "source_id": source_id,
@@ -344,33 +358,114 @@ def _add_quote(db: Database, source_id: int, quote: Quote) -> None:
         }
     )
     if speaker_id is not None:
-        _refresh_speaker(db, speaker_id)
+        name, owner = db.execute("SELECT name, scope FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+        if owner == scope and fullest_name([name, quote.speaker]) != name:
+            _rename_speaker(db, speaker_id, owner, quote.speaker)
+    return speaker_id
 
 
-def _refresh_vote(db: Database, vote_id: int) -> None:
-    """Recompute a vote's summary columns from the reports that remain."""
-    reports = db.query("SELECT * FROM vote_reports WHERE vote_id = ? ORDER BY id", [vote_id])
-    merged = merge_reports(decode_report(row) for row in reports)
+def _rename_speaker(db: Database, speaker_id: int, scope: str, name: str) -> None:
+    """Give a speaker a fuller name, unless another speaker of its scope has that name."""
+    key = name_key(name)
+    taken = db.execute(
+        "SELECT 1 FROM speakers WHERE name_key = ? AND scope = ? AND id != ?", [key, scope, speaker_id]
+    ).fetchone()
+    if not taken:
+        db["speakers"].update(speaker_id, {"name": name, "name_key": key})
+
+
+def _refresh_vote(db: Database, vote_id: int) -> bool:
+    """Recompute a vote's summary columns from the reports of its own scope; False when no report
+    is left and the vote is gone.
+
+    A vote whose own scope has no report left passes to the scope of its first remaining report;
+    any other server's reports then become votes of their own, so that no server's view of a vote
+    is decided by another's reports.
+    """
+    reports = [decode_report(row) for row in db.query(
+        "SELECT r.*, s.scope AS source_scope FROM vote_reports r JOIN sources s ON s.id = r.source_id"
+        " WHERE r.vote_id = ? ORDER BY r.id", [vote_id])]
+    if not reports:
+        db["guild_vote_links"].delete_where("vote_id = ?", [vote_id])
+        db["votes"].delete(vote_id)
+        return False
+    (owner,) = db.execute("SELECT scope FROM votes WHERE id = ?", [vote_id]).fetchone()
+    if owner not in {report["source_scope"] for report in reports}:
+        owner = reports[0]["source_scope"]
+        db["votes"].update(vote_id, {"scope": owner, "body": reports[0]["body"]})
+        for scope in dict.fromkeys(r["source_scope"] for r in reports if r["source_scope"] != owner):
+            _split_vote(db, vote_id, scope)
+    merged = merge_reports(report for report in reports if report["source_scope"] == owner)
     if merged["adopted"] is not None:
         merged["adopted"] = int(merged["adopted"])
     merged["vetoed_by"] = json.dumps(merged["vetoed_by"])
     db["votes"].update(vote_id, merged)
+    return True
 
 
-def _refresh_speaker(db: Database, speaker_id: int) -> None:
-    """Recompute a speaker's name (the fullest given), kind and country from its quotes."""
-    quotes = list(
-        db.query(
-            "SELECT speaker_name, speaker_kind, speaker_country FROM quotes WHERE speaker_id = ? ORDER BY id",
-            [speaker_id],
-        )
+def _split_vote(db: Database, vote_id: int, scope: str) -> None:
+    """Move a scope's reports (and positions) of a vote to a new vote of that scope."""
+    sources = "SELECT id FROM sources WHERE scope = ?"
+    (body,) = db.execute(
+        f"SELECT body FROM vote_reports WHERE vote_id = ? AND source_id IN ({sources}) ORDER BY id LIMIT 1",
+        [vote_id, scope],
+    ).fetchone()
+    new_id = db["votes"].insert({"body": body, "scope": scope}).last_pk
+    for table in ("vote_reports", "positions"):
+        db.execute(f"UPDATE {table} SET vote_id = ? WHERE vote_id = ? AND source_id IN ({sources})",
+                   [new_id, vote_id, scope])
+    _refresh_vote(db, new_id)
+    refresh_links(db, [new_id])
+
+
+def refresh_speaker(db: Database, speaker_id: int) -> None:
+    """Recompute how each scope names a speaker (``speaker_scopes``) and the speaker's own columns
+    from its own scope's quotations; delete a speaker no quotation names any more.
+
+    A speaker whose own scope has no quotation left passes to the scope of its first remaining one.
+    """
+    quotes = list(db.query(
+        "SELECT s.scope, q.speaker_name, q.speaker_kind, q.speaker_country FROM quotes q"
+        " JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.id", [speaker_id]))
+    db["speaker_scopes"].delete_where("speaker_id = ?", [speaker_id])
+    if not quotes:
+        db["speakers"].delete(speaker_id)
+        return
+    by_scope: dict[str, list[dict]] = {}
+    for quote in quotes:
+        by_scope.setdefault(quote["scope"], []).append(quote)
+    described = {scope: _described_speaker(given) for scope, given in by_scope.items()}
+    db["speaker_scopes"].insert_all(
+        {"speaker_id": speaker_id, "scope": scope, "quotes": len(by_scope[scope]), **described[scope]}
+        for scope in by_scope
     )
-    name = max((q["speaker_name"] for q in quotes), key=lambda n: len(n.split()))
-    kind = next((q["speaker_kind"] for q in quotes if q["speaker_kind"] != "unknown"), "unknown")
-    country = next((q["speaker_country"] for q in quotes if q["speaker_country"]), None)
-    key = name_key(name)
-    taken = db.execute("SELECT 1 FROM speakers WHERE name_key = ? AND id != ?", [key, speaker_id]).fetchone()
-    update = {"kind": kind, "country": country}
-    if not taken:
-        update |= {"name": name, "name_key": key}
-    db["speakers"].update(speaker_id, update)
+    (owner,) = db.execute("SELECT scope FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+    if owner in by_scope:
+        own = described[owner]
+        db["speakers"].update(speaker_id, {"kind": own["kind"], "country": own["country"]})
+        _rename_speaker(db, speaker_id, owner, own["name"])
+        return
+    owner = quotes[0]["scope"]
+    own = described[owner]
+    twin = db.execute(
+        "SELECT id FROM speakers WHERE scope = ? AND name_key = ?", [owner, own["name_key"]]
+    ).fetchone()
+    if twin:  # that scope already has a speaker of this name: by the matching rules, the same one
+        db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [twin[0], speaker_id])
+        db["speakers"].delete(speaker_id)
+        refresh_speaker(db, twin[0])
+        return
+    db["speakers"].update(speaker_id, {"scope": owner, "name": own["name"], "name_key": own["name_key"],
+                                       "kind": own["kind"], "country": own["country"]})
+
+
+def _described_speaker(quotes: list[dict]) -> dict:
+    """A speaker as some quotations give it: the fullest name, the first known kind and country."""
+    name = fullest_name(quote["speaker_name"] for quote in quotes)
+    return {
+        "name": name,
+        "name_key": name_key(name),
+        "name_words": len(name.split()),
+        "kind": next((q["speaker_kind"] for q in quotes if q["speaker_kind"] != "unknown"), "unknown"),
+        "country": next((q["speaker_country"] for q in quotes if q["speaker_country"]), None),
+    }

@@ -1,66 +1,117 @@
-"""Linking the votes articles report to the official roll-call records they describe.
+"""Linking the votes articles report to the official roll-call records they describe, as each
+scope sees them.
 
-A reported vote links to a record when a report's symbol is the record's resolution or draft
-symbol, or else when body, date (± 1 day) and tallies agree (:func:`db.rules.record_agreement`).
-Run after a source is added and after records are imported; a vote keeps its link once made.
+``votes.roll_call_id`` is decided by the reports of the vote's own scope alone (for a vote the
+bundled sources report, by the bundled sources). A server whose own reports joined a shared vote
+gets a row in ``guild_vote_links``: the record as that server's visible reports link it. Nothing a
+server adds changes another server's link. Links are recomputed whenever a vote gains or loses a
+report, and after records are imported.
+
+A vote links to the record whose resolution or draft symbol a report states, unless the vote's
+date and tallies show that record is a different vote (:func:`db.rules.symbol_contradicted`: a
+conflict to show, not a key to trust); failing that, to the one record of the same body within a
+day whose totals agree best (:func:`db.rules.record_agreement`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from db.rules import record_agreement
+from db.rules import (
+    GLOBAL_SCOPE,
+    decode_report,
+    merge_reports,
+    record_agreement,
+    record_figures,
+    symbol_contradicted,
+)
 
 LINKABLE_BODIES = ("UNGA", "UNSC")
+# How many days a report's date may be from its record's (time zones, meetings past midnight).
+RECORD_DATE_TOLERANCE = 1
+RECORD_FIELDS = "undl_id, body, date, resolution, draft, total_yes, total_no, total_abstentions, total_non_voting"
 
 
-def link_votes(db: Database, vote_ids: Iterable[int] | None = None) -> int:
-    """Link the given votes (all unlinked ones when None) to their records; returns how many."""
+def refresh_links(db: Database, vote_ids: Iterable[int] | None = None) -> int:
+    """Recompute the links of these votes (all when None) for every scope that sees them;
+    returns how many of them their own scope links to a record."""
     if vote_ids is None:
-        vote_ids = [row[0] for row in db.execute("SELECT id FROM votes WHERE roll_call_id IS NULL")]
+        vote_ids = [row[0] for row in db.execute("SELECT id FROM votes")]
     linked = 0
     for vote_id in vote_ids:
-        vote = db.execute(
-            "SELECT id, body, date, yes, no, abstain FROM votes WHERE id = ? AND roll_call_id IS NULL", [vote_id]
-        ).fetchone()
-        if vote is None or vote[1] not in LINKABLE_BODIES:
+        row = db.execute("SELECT body, scope FROM votes WHERE id = ?", [vote_id]).fetchone()
+        if row is None:
             continue
-        record_id = _record_by_symbol(db, vote_id) or _record_by_tally(db, dict(zip(("id", "body", "date", "yes", "no", "abstain"), vote)))
-        if record_id is not None:
-            db.execute("UPDATE votes SET roll_call_id = ? WHERE id = ?", [record_id, vote_id])
-            linked += 1
+        body, owner = row
+        reports = list(
+            db.query(
+                "SELECT r.*, s.scope AS source_scope FROM vote_reports r JOIN sources s ON s.id = r.source_id"
+                " WHERE r.vote_id = ? ORDER BY r.id",
+                [vote_id],
+            )
+        )
+        record_id = linked_record(db, body, [r for r in reports if r["source_scope"] == owner])
+        db.execute("UPDATE votes SET roll_call_id = ? WHERE id = ?", [record_id, vote_id])
+        linked += record_id is not None
+        db.execute("DELETE FROM guild_vote_links WHERE vote_id = ?", [vote_id])
+        if owner != GLOBAL_SCOPE:
+            continue
+        for guild in sorted({r["source_scope"] for r in reports} - {GLOBAL_SCOPE}):
+            seen = [r for r in reports if r["source_scope"] in (GLOBAL_SCOPE, guild)]
+            db["guild_vote_links"].insert(
+                {"vote_id": vote_id, "scope": guild, "roll_call_id": linked_record(db, body, seen)}
+            )
     return linked
 
 
-def _record_by_symbol(db: Database, vote_id: int) -> int | None:
-    """The record whose resolution or draft symbol a report of the vote states."""
-    row = db.execute(
-        """
-        SELECT c.undl_id FROM vote_reports r
-          JOIN roll_calls c ON replace(upper(c.resolution), ' ', '') = r.resolution
-                            OR replace(upper(c.draft), ' ', '') = r.resolution
-         WHERE r.vote_id = ? AND r.resolution IS NOT NULL
-         LIMIT 1
-        """,
-        [vote_id],
-    ).fetchone()
-    return row[0] if row else None
+def linked_record(db: Database, body: str, reports: list[Mapping]) -> int | None:
+    """The record a vote of ``body`` links to, as these (raw) reports describe it."""
+    if body not in LINKABLE_BODIES or not reports:
+        return None
+    decoded = [decode_report(report) for report in reports]
+    vote = merge_reports(decoded)
+    for symbol in dict.fromkeys(report["resolution"] for report in decoded if report["resolution"]):
+        for record in records_named(db, symbol):
+            if not symbol_contradicted(vote, record_figures(record), days=RECORD_DATE_TOLERANCE):
+                return record["undl_id"]
+    return _record_by_tally(db, body, vote)
 
 
-def _record_by_tally(db: Database, vote: dict) -> int | None:
+def records_named(db: Database, symbol: str) -> list[dict]:
+    """Official records whose resolution or draft symbol is ``symbol`` (upper case, no spaces)."""
+    return list(
+        db.query(
+            f"SELECT {RECORD_FIELDS} FROM roll_calls"
+            " WHERE replace(upper(resolution), ' ', '') = :symbol OR replace(upper(draft), ' ', '') = :symbol"
+            " ORDER BY undl_id",
+            {"symbol": symbol},
+        )
+    )
+
+
+def contradicted_records(db: Database, vote: Mapping, symbols: Iterable[str]) -> list[dict]:
+    """The records that these symbols of a vote name but that its date and tallies show to be
+    other votes: what /vote shows as a conflict."""
+    return [
+        record | {"symbol": symbol}
+        for symbol in dict.fromkeys(symbols)
+        for record in records_named(db, symbol)
+        if symbol_contradicted(vote, record_figures(record), days=RECORD_DATE_TOLERANCE)
+    ]
+
+
+def _record_by_tally(db: Database, body: str, vote: Mapping) -> int | None:
     """The one record of the same body within a day of the vote whose totals agree best."""
     if not vote["date"] or len(vote["date"]) != 10:
         return None
     day = date.fromisoformat(vote["date"])
+    window = timedelta(days=RECORD_DATE_TOLERANCE)
     candidates = db.query(
-        """
-        SELECT undl_id, total_yes, total_no, total_abstentions FROM roll_calls
-         WHERE body = ? AND date BETWEEN ? AND ?
-        """,
-        [vote["body"], (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()],
+        f"SELECT {RECORD_FIELDS} FROM roll_calls WHERE body = ? AND date BETWEEN ? AND ?",
+        [body, (day - window).isoformat(), (day + window).isoformat()],
     )
     scored = [(agreement, record["undl_id"]) for record in candidates
               if (agreement := record_agreement(vote, record)) is not None]

@@ -296,3 +296,49 @@ def add_speaker_scopes(db: Database) -> None:
     """Version 4: how many quotations each speaker has in each scope, kept by triggers, so that
     speaker autocomplete ranks by visible quotations without counting them."""
     db.executescript(SPEAKER_SCOPES)
+
+
+SCOPED_VOTES_AND_SPEAKERS = """
+CREATE TABLE guild_vote_links (
+    vote_id INTEGER NOT NULL REFERENCES votes (id),
+    scope TEXT NOT NULL,              -- guild:<id>: a server whose own reports are part of this shared vote
+    roll_call_id INTEGER REFERENCES roll_calls (undl_id),  -- the record as that server sees the vote; NULL: none
+    PRIMARY KEY (vote_id, scope)
+) WITHOUT ROWID;
+CREATE INDEX guild_vote_links_roll_call ON guild_vote_links (roll_call_id);
+DROP TRIGGER speaker_scopes_ai;
+DROP TRIGGER speaker_scopes_ad;
+DROP INDEX idx_speakers_name_key;
+CREATE UNIQUE INDEX speakers_scope_name_key ON speakers (scope, name_key);
+CREATE INDEX roll_calls_resolution_key ON roll_calls (replace(upper(resolution), ' ', ''));
+CREATE INDEX roll_calls_draft_key ON roll_calls (replace(upper(draft), ' ', ''));
+"""
+# The scope of the sources a vote's or speaker's facts came from: global when any is global,
+# else the scope of the first.
+OWNING_SCOPE = """
+coalesce((SELECT 'global' FROM {facts} f JOIN sources s ON s.id = f.source_id
+           WHERE f.{key} = {table}.id AND s.scope = 'global' LIMIT 1),
+         (SELECT s.scope FROM {facts} f JOIN sources s ON s.id = f.source_id
+           WHERE f.{key} = {table}.id ORDER BY f.id LIMIT 1),
+         'global')
+"""
+
+
+@migrations()
+def scope_votes_and_speakers(db: Database) -> None:
+    """Version 5: a vote or speaker belongs to the scope whose sources started it, and only that
+    scope's facts shape its shared columns; a server's view of a shared vote may link to a record
+    of its own (``guild_vote_links``); ``speaker_scopes`` keeps how each scope names a speaker."""
+    from db.ingest import refresh_speaker
+    from db.links import refresh_links
+
+    db["votes"].add_column("scope", str, not_null_default="global")
+    db["speakers"].add_column("scope", str, not_null_default="global")
+    db.execute("UPDATE votes SET scope = " + OWNING_SCOPE.format(facts="vote_reports", key="vote_id", table="votes"))
+    db.execute("UPDATE speakers SET scope = " + OWNING_SCOPE.format(facts="quotes", key="speaker_id", table="speakers"))
+    db.executescript(SCOPED_VOTES_AND_SPEAKERS)
+    for column, kind in (("name", str), ("name_key", str), ("name_words", int), ("kind", str), ("country", str)):
+        db["speaker_scopes"].add_column(column, kind)
+    for (speaker_id,) in db.execute("SELECT id FROM speakers").fetchall():
+        refresh_speaker(db, speaker_id)
+    refresh_links(db)

@@ -15,7 +15,17 @@ from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
 from db.comparisons import get_roll_call
-from db.rules import OFFICIAL_TOTALS, catalogue_title, decode_report, merge_reports, name_key, resolution_key, visible_scopes
+from db.links import contradicted_records
+from db.rules import (
+    OFFICIAL_TOTALS,
+    catalogue_title,
+    decode_report,
+    guild_scope,
+    merge_reports,
+    name_key,
+    resolution_key,
+    visible_scopes,
+)
 
 # The most words of a user's search that reach the word index, the most characters of it that
 # are matched at all, and how many candidates each index offers for fuzzy re-ranking.
@@ -29,16 +39,23 @@ MAX_TRIGRAM_WORDS = 6
 RARE_WORD_MATCHES = 400
 DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
-QUOTE_SELECT = """
-SELECT q.id, q.text, q.speaker_id, coalesce(sp.name, q.speaker_name) AS speaker, q.speaker_name, q.speaker_role,
-       q.speaker_country, q.speaker_kind, q.cue, q.span_start, q.span_end,
+# How a speaker is shown to a caller: as the caller's visible sources name it (the fullest form
+# of the global and the caller's own scope; the global one on a tie), never as another server's do.
+SPEAKER_SCOPES_SEEN = "FROM speaker_scopes x WHERE x.speaker_id = {speaker} AND x.scope IN (:global, :own)"
+VISIBLE_SPEAKER_NAME = (
+    "(SELECT x.name " + SPEAKER_SCOPES_SEEN + " ORDER BY x.name_words DESC, x.scope = 'global' DESC LIMIT 1)"
+)
+
+QUOTE_SELECT = f"""
+SELECT q.id, q.text, q.speaker_id,
+       coalesce({VISIBLE_SPEAKER_NAME.format(speaker="q.speaker_id")}, q.speaker_name) AS speaker,
+       q.speaker_name, q.speaker_role, q.speaker_country, q.speaker_kind, q.cue, q.span_start, q.span_end,
        q.context_start, q.context_end,
        CASE WHEN q.context_start IS NOT NULL
             THEN substr(s.text, q.context_start + 1, q.context_end - q.context_start) END AS context,
        q.source_id, s.title AS source_title, s.url AS source_url, s.published AS source_published
   FROM quotes q
   JOIN sources s ON s.id = q.source_id
-  LEFT JOIN speakers sp ON sp.id = q.speaker_id
 """
 
 # In the queries below, ``+s.scope`` keeps SQLite from driving a join by the scope index (two
@@ -80,7 +97,7 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
     reports = _visible_reports(db, [vote_id], guild_id)
     if not reports:
         return None
-    body, roll_call_id = db.execute("SELECT body, roll_call_id FROM votes WHERE id = ?", [vote_id]).fetchone()
+    (body,) = db.execute("SELECT body FROM votes WHERE id = ?", [vote_id]).fetchone()
     positions = list(
         db.query(
             """
@@ -100,15 +117,34 @@ def get_vote(db: Database, vote_id: int, guild_id: int | str | None) -> dict | N
         "positions": positions,
         "disagreements": vote_disagreements(db, vote_id, guild_id),
     }
-    return _with_official_record(db, vote, roll_call_id)
+    return _with_official_record(db, vote, vote_links(db, [vote_id], guild_id)[vote_id])
+
+
+def vote_links(db: Database, vote_ids: list[int], guild_id: int | str | None) -> dict[int, int | None]:
+    """The official record each vote is linked to as the caller sees it: the server's own view of
+    a shared vote its sources reported too, else the vote's own link."""
+    links = dict(db.execute("SELECT id, roll_call_id FROM votes WHERE id IN (SELECT value FROM json_each(?))",
+                            [json.dumps(vote_ids)]).fetchall())
+    if guild_id is not None:
+        links |= dict(db.execute(
+            "SELECT vote_id, roll_call_id FROM guild_vote_links"
+            " WHERE scope = ? AND vote_id IN (SELECT value FROM json_each(?))",
+            [guild_scope(guild_id), json.dumps(vote_ids)],
+        ).fetchall())
+    return links
 
 
 def reported_vote_of(db: Database, undl_id: int, guild_id: int | str | None) -> int | None:
     """The id of a vote the caller's sources report that is linked to this official record."""
-    for (vote_id,) in db.execute("SELECT id FROM votes WHERE roll_call_id = ?", [undl_id]).fetchall():
-        if _visible_reports(db, [vote_id], guild_id):
-            return vote_id
-    return None
+    candidates = db.execute(
+        "SELECT id FROM votes WHERE roll_call_id = :record"
+        " UNION SELECT vote_id FROM guild_vote_links WHERE roll_call_id = :record AND scope = :own ORDER BY 1",
+        {"record": undl_id, "own": visible_scopes(guild_id)[1]},
+    ).fetchall()
+    vote_ids = [row[0] for row in candidates]
+    links = vote_links(db, vote_ids, guild_id)
+    return next((vote_id for vote_id in vote_ids
+                 if links[vote_id] == undl_id and _visible_reports(db, [vote_id], guild_id)), None)
 
 
 def roll_call_vote(db: Database, undl_id: int) -> dict | None:
@@ -160,12 +196,22 @@ def roll_calls_for_country(db: Database, iso3: str, limit: int = 25) -> list[dic
 def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict:
     """``vote`` with its official record (``roll_call``), its totals (``official_tally``), every
     member's official position (``official_positions``, ISO3 -> position) and where the reports
-    differ from the record (``record_disagreements``)."""
+    differ from the record (``record_disagreements``), and the records a source's symbol names
+    that the vote's date and tallies show to be other votes (``symbol_conflicts``): such a symbol
+    is not shown as the vote's."""
     record = None if undl_id is None else get_roll_call(db, undl_id)
     vote["roll_call"] = record
     vote["official_positions"] = {}
     vote["official_tally"] = None
     vote["record_disagreements"] = []
+    symbols = [report["resolution"] for report in vote["reports"] if report["resolution"]]
+    vote["symbol_conflicts"] = [
+        conflict for conflict in contradicted_records(db, vote, symbols) if conflict["undl_id"] != undl_id
+    ]
+    contradicted = {conflict["symbol"] for conflict in vote["symbol_conflicts"]}
+    if vote.get("resolution") in contradicted:
+        trusted = [symbol for symbol in symbols if symbol not in contradicted]
+        vote["resolution"] = record and (record["resolution"] or record["draft"]) or next(iter(trusted), None)
     if record is None:
         return vote
     vote["official_tally"] = {figure: record[column] for figure, column in OFFICIAL_TOTALS.items()}
@@ -257,12 +303,7 @@ def find_votes(
            AND (:date IS NULL OR r.date LIKE :date || '%' OR :date LIKE r.date || '%')
            AND (:resolution IS NULL OR r.resolution = :resolution)
         """,
-        dict(
-            zip(("global", "own"), visible_scopes(guild_id)),
-            body=body,
-            date=date,
-            resolution=resolution_key(resolution),
-        ),
+        {**_scope_params(guild_id), "body": body, "date": date, "resolution": resolution_key(resolution)},
     ).fetchall()
     return _vote_summaries(db, [row[0] for row in rows], guild_id)[:limit]
 
@@ -282,8 +323,8 @@ def search_quotes(db: Database, user_text: str, guild_id: int | str | None, limi
     )[:limit]
     rows = {
         row["id"]: row
-        for row in db.query(QUOTE_SELECT + " WHERE q.id IN (SELECT value FROM json_each(?))",
-                            [json.dumps([quote_id for _, quote_id in scored])])
+        for row in db.query(QUOTE_SELECT + " WHERE q.id IN (SELECT value FROM json_each(:ids))",
+                            {**_scope_params(guild_id), "ids": json.dumps([quote_id for _, quote_id in scored])})
     }
     return [rows[quote_id] | {"score": round(-negative, 1)} for negative, quote_id in scored]
 
@@ -303,7 +344,7 @@ def _candidates(db: Database, user_text: str, scopes: tuple[str, str]) -> list[t
     phrases = [f'"{word}"' for word in words]
     if phrases and (found := _trigram_matches(db, " AND ".join(phrases), scopes)):
         return found
-    counts = {phrase: _match_count(db, phrase) for phrase in phrases}
+    counts = {phrase: _match_count(db, phrase, scopes) for phrase in phrases}
     present = sorted((p for p in phrases if counts[p]), key=counts.get)
     if len(present) > 1 and len(present) < len(phrases) and (found := _trigram_matches(db, " AND ".join(present), scopes)):
         return found
@@ -331,11 +372,12 @@ def _ranked_matches(db: Database, match: str, scopes: tuple[str, str]) -> list[t
     ).fetchall()
 
 
-def _match_count(db: Database, phrase: str) -> int:
-    """How many quotations hold a word, counted no further than RARE_WORD_MATCHES."""
+def _match_count(db: Database, phrase: str, scopes: tuple[str, str]) -> int:
+    """How many visible quotations hold a word, counted no further than RARE_WORD_MATCHES."""
     return db.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM quotes_trigram WHERE quotes_trigram MATCH ? LIMIT ?)",
-        [phrase, RARE_WORD_MATCHES],
+        "SELECT count(*) FROM (SELECT 1 FROM quotes_trigram t JOIN quotes q ON q.id = t.rowid"
+        " JOIN sources s ON s.id = q.source_id WHERE quotes_trigram MATCH ? AND +s.scope IN (?, ?) LIMIT ?)",
+        [phrase, *scopes, RARE_WORD_MATCHES],
     ).fetchone()[0]
 
 
@@ -355,46 +397,61 @@ def quotes_by_speaker(
         db.query(
             QUOTE_SELECT
             + """
-             WHERE q.speaker_id = ? AND +s.scope IN (?, ?)
+             WHERE q.speaker_id = :speaker AND +s.scope IN (:global, :own)
              ORDER BY s.published DESC, s.id DESC, q.span_start
-             LIMIT ?
+             LIMIT :limit
             """,
-            [speaker_id, *visible_scopes(guild_id), limit],
+            {**_scope_params(guild_id), "speaker": speaker_id, "limit": limit},
         )
     )
 
 
-SPEAKER_SELECT = """
-SELECT sp.id, sp.name, sp.kind, sp.country, sum(ss.quotes) AS quotes
-  FROM speaker_scopes ss JOIN speakers sp ON sp.id = ss.speaker_id
- WHERE ss.scope IN (:global, :own)
+# A speaker as the caller sees it, from the speaker ids in ``ids``.
+SPEAKER_SELECT = f"""
+SELECT ids.id, ids.quotes,
+       {VISIBLE_SPEAKER_NAME.format(speaker="ids.id")} AS name,
+       coalesce((SELECT x.kind {SPEAKER_SCOPES_SEEN.format(speaker="ids.id")} AND x.kind != 'unknown'
+                  ORDER BY x.scope = 'global' DESC LIMIT 1), 'unknown') AS kind,
+       (SELECT x.country {SPEAKER_SCOPES_SEEN.format(speaker="ids.id")} AND x.country IS NOT NULL
+         ORDER BY x.scope = 'global' DESC LIMIT 1) AS country
+  FROM ({{ids}}) ids
+"""
+# The speakers with visible quotations and how many: one row per speaker, with a name to sort by.
+VISIBLE_SPEAKERS = """
+SELECT ss.speaker_id AS id, sum(ss.quotes) AS quotes, min(ss.name) AS any_name
+  FROM speaker_scopes ss WHERE ss.scope IN (:global, :own)
 """
 
 
 def get_speaker(db: Database, speaker_id: int, guild_id: int | str | None) -> dict | None:
     """One speaker with visible quotations (``id``, ``name``, ``kind``, ``country``, ``quotes``)."""
-    scopes = dict(zip(("global", "own"), visible_scopes(guild_id)))
-    return next(db.query(SPEAKER_SELECT + " AND sp.id = :id GROUP BY sp.id", {**scopes, "id": speaker_id}), None)
+    ids = VISIBLE_SPEAKERS + " AND ss.speaker_id = :id GROUP BY ss.speaker_id"
+    return next(db.query(SPEAKER_SELECT.format(ids=ids), {**_scope_params(guild_id), "id": speaker_id}), None)
 
 
 def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
-    """Speakers with visible quotations whose name, or a word of it, starts with ``prefix``.
+    """Speakers with visible quotations whose name as the caller's sources give it, or a word of
+    it, starts with ``prefix``.
 
     Accents and case are ignored; the most quoted (in the visible sources) come first.
     """
-    scopes = dict(zip(("global", "own"), visible_scopes(guild_id)))
+    ids = VISIBLE_SPEAKERS + r"""
+         GROUP BY ss.speaker_id
+        HAVING max(ss.name_key LIKE :key || '%' ESCAPE '\' OR ss.name_key LIKE '% ' || :key || '%' ESCAPE '\')
+         ORDER BY quotes DESC, any_name
+         LIMIT :limit
+        """
     return list(
         db.query(
-            SPEAKER_SELECT
-            + r"""
-               AND (sp.name_key LIKE :key || '%' ESCAPE '\' OR sp.name_key LIKE '% ' || :key || '%' ESCAPE '\')
-             GROUP BY sp.id
-             ORDER BY quotes DESC, sp.name
-             LIMIT :limit
-            """,
-            {**scopes, "key": _like_escape(name_key(prefix)), "limit": limit},
+            SPEAKER_SELECT.format(ids=ids) + " ORDER BY ids.quotes DESC, name",
+            {**_scope_params(guild_id), "key": _like_escape(name_key(prefix)), "limit": limit},
         )
     )
+
+
+def _scope_params(guild_id: int | str | None) -> dict[str, str]:
+    """The caller's visible scopes as the named parameters ``:global`` and ``:own``."""
+    return dict(zip(("global", "own"), visible_scopes(guild_id)))
 
 
 def _visible_reports(db: Database, vote_ids: list[int], guild_id: int | str | None) -> list[dict]:
@@ -412,18 +469,15 @@ def _vote_summaries(db: Database, vote_ids: list[int], guild_id: int | str | Non
     reports_by_vote: dict[int, list[dict]] = {}
     for report in _visible_reports(db, vote_ids, guild_id):
         reports_by_vote.setdefault(report["vote_id"], []).append(report)
-    stored = {
-        vote_id: (body, roll_call_id)
-        for vote_id, body, roll_call_id in db.execute(
-            "SELECT id, body, roll_call_id FROM votes WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(list(reports_by_vote))],
-        ).fetchall()
-    }
+    bodies = dict(db.execute(
+        "SELECT id, body FROM votes WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(reports_by_vote))]
+    ).fetchall())
+    links = vote_links(db, list(reports_by_vote), guild_id)
     summaries = [
         {
             "id": vote_id,
-            "body": stored[vote_id][0],
-            "roll_call_id": stored[vote_id][1],
+            "body": bodies[vote_id],
+            "roll_call_id": links[vote_id],
             **merge_reports(reports),
             "source_ids": sorted({report["source_id"] for report in reports}),
         }
@@ -473,25 +527,29 @@ def match_votes(
     body_names: Mapping[str, str] | None = None,
 ) -> list[dict]:
     """Visible votes, newest first, where every word of ``text`` is in the body (its code, or
-    its name in ``body_names``), date, symbol or subject.
+    its name in ``body_names``), date, symbol or subject a visible source reports.
 
-    Words are matched against the votes' summary columns (one row per vote, however many sources
-    report it); only the ``limit`` newest matches are then described from the visible reports.
+    Only the caller's visible reports are searched, so that no server learns what another's
+    sources say; only the ``limit`` newest matches are then described.
     """
-    clauses, params = [], dict(zip(("global", "own"), visible_scopes(guild_id)), limit=limit)
+    clauses, params = [], {**_scope_params(guild_id), "limit": limit}
     for index, word in enumerate(text.split()[:MAX_SEARCH_WORDS]):
         named = [code for code, name in (body_names or {}).items() if word.casefold() in name.casefold()]
         params[f"word{index}"] = "%" + _like_escape(word) + "%"
         params[f"bodies{index}"] = json.dumps(named)
         clauses.append(
-            rf"""(v.body LIKE :word{index} ESCAPE '\' OR v.date LIKE :word{index} ESCAPE '\'
-                 OR v.resolution LIKE :word{index} ESCAPE '\' OR v.subject LIKE :word{index} ESCAPE '\'
-                 OR v.body IN (SELECT value FROM json_each(:bodies{index})))"""
+            rf"""(r.body LIKE :word{index} ESCAPE '\' OR r.date LIKE :word{index} ESCAPE '\'
+                 OR r.resolution LIKE :word{index} ESCAPE '\' OR r.subject LIKE :word{index} ESCAPE '\'
+                 OR r.body IN (SELECT value FROM json_each(:bodies{index})))"""
         )
     rows = db.execute(
         "SELECT v.id FROM votes v WHERE EXISTS (SELECT 1 FROM vote_reports r JOIN sources s ON s.id = r.source_id"
         " WHERE r.vote_id = v.id AND +s.scope IN (:global, :own))"
-        + "".join(f" AND {clause}" for clause in clauses)
+        + "".join(
+            " AND EXISTS (SELECT 1 FROM vote_reports r JOIN sources s ON s.id = r.source_id"
+            f" WHERE r.vote_id = v.id AND +s.scope IN (:global, :own) AND {clause})"
+            for clause in clauses
+        )
         + " ORDER BY v.date DESC, v.id DESC LIMIT :limit",
         params,
     ).fetchall()
@@ -512,12 +570,7 @@ def quotes_on_vote(
              ORDER BY q.source_id, q.span_start
              LIMIT :limit
             """,
-            {
-                "vote": vote_id,
-                "country": country,
-                "limit": limit,
-                **dict(zip(("global", "own"), visible_scopes(guild_id))),
-            },
+            {**_scope_params(guild_id), "vote": vote_id, "country": country, "limit": limit},
         )
     )
 

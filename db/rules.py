@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 GLOBAL_SCOPE = "global"
 TALLY_FIGURES = ("yes", "no", "abstain", "absent")
@@ -21,14 +22,22 @@ def guild_scope(guild_id: int | str) -> str:
     return f"guild:{guild_id}"
 
 
-def visible_scopes(guild_id: int | str | None) -> tuple[str, str]:
-    """The scopes a caller sees: always the global one, plus its own server's if any.
+def scopes_seen_from(scope: str) -> tuple[str, str]:
+    """The scopes whose facts a scope sees: the global one, and itself.
 
     Always two values so queries can use a fixed ``scope IN (?, ?)``.
     """
-    if guild_id is None:
-        return (GLOBAL_SCOPE, GLOBAL_SCOPE)
-    return (GLOBAL_SCOPE, guild_scope(guild_id))
+    return (GLOBAL_SCOPE, scope)
+
+
+def visible_scopes(guild_id: int | str | None) -> tuple[str, str]:
+    """The scopes a caller sees: always the global one, plus its own server's if any."""
+    return scopes_seen_from(GLOBAL_SCOPE if guild_id is None else guild_scope(guild_id))
+
+
+def fullest_name(names: Iterable[str]) -> str:
+    """The form of a name with most words (the first of those on a tie): "Vassily Nebenzia"."""
+    return max(names, key=lambda name: len(name.split()))
 
 
 def name_key(name: str) -> str:
@@ -59,6 +68,39 @@ def dates_compatible(first: str | None, second: str | None) -> bool | None:
     return longer.startswith(shorter)
 
 
+def days_apart_at_most(first: str | None, second: str | None, days: int) -> bool | None:
+    """Whether two dates are at most ``days`` apart; a month agrees with its days. None when unknown."""
+    if first and second and len(first) == len(second) == 10:
+        return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) <= days
+    return dates_compatible(first, second)
+
+
+def compare_tallies(first: Mapping, second: Mapping) -> tuple[int, int]:
+    """How many yes/no/abstain figures stated by both accounts agree, and how many differ."""
+    stated = [(first[figure], second[figure]) for figure in ("yes", "no", "abstain")
+              if first.get(figure) is not None and second.get(figure) is not None]
+    conflicting = sum(ours != theirs for ours, theirs in stated)
+    return len(stated) - conflicting, conflicting
+
+
+def tallies_agree(first: Mapping, second: Mapping) -> bool | None:
+    """Whether two accounts' yes/no/abstain figures tell the same vote: none differs, or one
+    differs beside at least two that agree. None when no figure is stated by both."""
+    agreeing, conflicting = compare_tallies(first, second)
+    if not agreeing + conflicting:
+        return None
+    return conflicting == 0 or (conflicting == 1 and agreeing >= 2)
+
+
+def symbol_contradicted(vote: Mapping, other: Mapping, *, days: int = 0) -> bool:
+    """Whether a vote and another account naming the same symbol (a report, or an official
+    record as :func:`record_figures`) are shown to be different votes: their date or tallies
+    conflict and neither agrees. A symbol is a key to trust only when nothing contradicts it or
+    something confirms it; ``days`` is how far apart the dates may be."""
+    verdicts = (days_apart_at_most(vote.get("date"), other.get("date"), days), tallies_agree(vote, other))
+    return False in verdicts and True not in verdicts
+
+
 def decode_report(row: Mapping) -> dict:
     """A ``vote_reports`` row as Python values: booleans, and ``vetoed_by`` as a list."""
     report = dict(row)
@@ -80,9 +122,9 @@ def merge_reports(reports: Iterable[Mapping]) -> dict:
     reports = list(reports)
     merged: dict = {"date": None, "resolution": None, "subject": None}
     for report in reports:
-        date = report["date"]
-        if date and (merged["date"] is None or len(date) > len(merged["date"])):
-            merged["date"] = date
+        stated = report["date"]
+        if stated and (merged["date"] is None or len(stated) > len(merged["date"])):
+            merged["date"] = stated
         for column in ("resolution", "subject"):
             if merged[column] is None and report[column]:
                 merged[column] = report[column]
@@ -97,6 +139,11 @@ def merge_reports(reports: Iterable[Mapping]) -> dict:
 OFFICIAL_TOTALS = {"yes": "total_yes", "no": "total_no", "abstain": "total_abstentions", "absent": "total_non_voting"}
 
 
+def record_figures(record: Mapping) -> dict:
+    """An official record's date and totals under a report's names (``yes``, ``no``, …)."""
+    return {"date": record["date"], **{figure: record[column] for figure, column in OFFICIAL_TOTALS.items()}}
+
+
 def record_agreement(vote: Mapping, record: Mapping) -> int | None:
     """How many of a reported vote's yes/no/abstain figures equal an official record's totals, or
     None when they cannot be the same vote: fewer than two agree, or more than one differs.
@@ -104,14 +151,8 @@ def record_agreement(vote: Mapping, record: Mapping) -> int | None:
     One differing figure is allowed so that an article's wrong tally still links to its record
     and the disagreement shows. "Did not vote" is left out: articles often derive it.
     """
-    stated = [
-        (vote[figure], record[OFFICIAL_TOTALS[figure]])
-        for figure in ("yes", "no", "abstain")
-        if vote.get(figure) is not None and record.get(OFFICIAL_TOTALS[figure]) is not None
-    ]
-    conflicts = sum(ours != official for ours, official in stated)
-    agreements = len(stated) - conflicts
-    return agreements if agreements >= 2 and conflicts <= 1 else None
+    agreeing, conflicting = compare_tallies(vote, record_figures(record))
+    return agreeing if agreeing >= 2 and conflicting <= 1 else None
 
 
 # The UN Digital Library's titles end with the catalogue's words: " : resolution / adopted by …".

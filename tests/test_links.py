@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from db import add_source, open_store, queries
-from db.links import link_votes
+from db.links import refresh_links
 from extraction.documents import load_document
 from extraction.extractor import extract
 from replies import embeds
@@ -59,7 +59,7 @@ def test_records_imported_after_the_article_link_too(store):
     add_text(store, BUNDLED.read_text(encoding="utf-8"))
     assert assembly_vote(store)["roll_call"] is None
     add_record(store, ASSEMBLY_RECORD, OFFICIAL)
-    assert link_votes(store) == 1
+    assert refresh_links(store) == 1
     assert assembly_vote(store)["roll_call"]["undl_id"] == 500001
 
 
