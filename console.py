@@ -11,6 +11,7 @@ import inspect
 import re
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlite_utils import Database
 
@@ -54,13 +55,13 @@ def progress_bar(total: int) -> Iterator[Callable[[Path], None]]:
     )
     with Progress(*columns, console=stderr, transient=True) as progress:
         task = progress.add_task("", total=total)
-        yield lambda path: progress.update(task, advance=1, description=path.name)
+        yield lambda path: progress.update(task, advance=1, description=escape(path.name))
 
 
 def print_ingest_report(report: IngestReport) -> None:
     """One line per failure, then the totals."""
     for path, reason in report.failed:
-        stderr.print(f"[red]✗[/red] {path}: {reason}", highlight=False, soft_wrap=True)
+        stderr.print(f"[red]✗[/red] {escape(str(path))}: {escape(str(reason))}", highlight=False, soft_wrap=True)
     stdout.print(
         f"[green]{len(report.added)} added[/green] ({report.quotes} quotations, {report.votes} votes), "
         f"{len(report.unchanged)} unchanged, "
@@ -112,7 +113,7 @@ def print_answer(db: Database, line: str) -> None:
     try:
         reply = answer(db, line)
     except CommandLineError as error:
-        stderr.print(f"[red]{error}[/red]", highlight=False)
+        stderr.print(f"[red]{escape(str(error))}[/red]", highlight=False)
         return
     print_embeds(reply.pages, stdout)
 
@@ -140,7 +141,7 @@ def welcome(db: Database) -> str:
 
 def interactive(db: Database) -> None:
     """A prompt that answers commands until “quit” or end of input."""
-    stdout.print(welcome(db), highlight=False)
+    stdout.print(welcome(db), highlight=False, markup=False)
     while True:
         try:
             line = stdout.input("[bold]rollcall>[/bold] ").strip()

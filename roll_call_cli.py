@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from config import Config
@@ -44,11 +45,15 @@ def command_import_un(args: argparse.Namespace, config: Config) -> int:
         try:
             report = import_with_progress(db, path)
         except (OSError, NotUndlFile) as error:
-            stderr.print(f"[red]✗[/red] {path}: {error}", highlight=False, soft_wrap=True)
+            stderr.print(
+                f"[red]✗[/red] {escape(str(path))}: {escape(str(error))}", highlight=False, soft_wrap=True
+            )
             failed += 1
         except KeyboardInterrupt:
-            stderr.print(f"[yellow]interrupted[/yellow]: {path} was not imported, the store is unchanged",
-                         highlight=False)
+            stderr.print(
+                f"[yellow]interrupted[/yellow]: {escape(str(path))} was not imported, the store is unchanged",
+                highlight=False,
+            )
             return 130
         else:
             print_import_report(report)
@@ -70,7 +75,7 @@ def import_with_progress(db: Database, path: Path) -> ImportReport:
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
-        task = progress.add_task(path.name, total=None)
+        task = progress.add_task(escape(path.name), total=None)
         return import_roll_calls(
             db, path, on_progress=lambda done, total: progress.update(task, completed=done, total=total)
         )
@@ -81,14 +86,20 @@ def print_import_report(report: ImportReport) -> None:
     from replies.embeds import plural
 
     colour = "yellow" if report.skipped_rows else "green"
+    duplicates = (
+        f"; {plural(report.duplicate_rows, 'duplicate row')} "
+        "(a member named again in a record: the last row counts)"
+        if report.duplicate_rows
+        else ""
+    )
     stdout.print(
-        f"[{colour}]✓[/{colour}] {report.file.name} ({report.body}): {plural(report.records, 'record')}, "
+        f"[{colour}]✓[/{colour}] {escape(report.file.name)} ({report.body}): {plural(report.records, 'record')}, "
         f"{plural(report.positions, 'position')} in {report.seconds:.1f} s; "
-        f"{plural(report.skipped_rows, 'row')} skipped",
+        f"{plural(report.skipped_rows, 'row')} skipped{duplicates}",
         highlight=False,
         soft_wrap=True,
     )
     for line, reason in report.skipped[:SHOWN_SKIPS]:
-        stdout.print(f"    line {line}: {reason}", highlight=False, soft_wrap=True)
+        stdout.print(f"    line {line}: {escape(reason)}", highlight=False, soft_wrap=True)
     if report.skipped_rows > SHOWN_SKIPS:
         stdout.print(f"    … and {report.skipped_rows - SHOWN_SKIPS} more", highlight=False)
