@@ -1,7 +1,8 @@
 """Facts from the store (the plain dicts of :mod:`db.queries`) turned into Discord embeds.
 
 Every builder is a pure function, cites its sources and returns embeds inside Discord's limits.
-Text from sources and users passes through :func:`safe`, so no reply carries a live mention.
+Text from sources and users passes through :func:`~replies.style.safe` (or, in a footer,
+:func:`~replies.style.plain_safe`), so no reply carries a live mention or a disguised link.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from replies.style import (
     country_label,
     display_date,
     flag,
+    plain_safe,
     possessive,
+    safe,
 )
 
 if TYPE_CHECKING:
@@ -57,11 +60,6 @@ UNNAMED_SPEAKER = "An unnamed speaker"
 
 
 # ---------------------------------------------------------------- text pieces
-def safe(text: object) -> str:
-    """Text from a source or a user with any mention (``@everyone``, ``<@id>``) defused."""
-    return discord.utils.escape_mentions(str(text))
-
-
 def plural(count: int, noun: str) -> str:
     """``1 quotation``, ``2 quotations``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
@@ -74,13 +72,18 @@ def quoted(text: str, limit: int) -> str:
 
 
 def source_line(title: str | None, url: str | None, published: str | None) -> str:
-    """A citation: the title (a link when the source has a web address) and its date."""
-    name = shorten(safe(title or "Untitled source"), TITLE_IN_CITATION)
+    """A citation: the title (a link when the source has a web address) and its date.
+
+    Inside a link's label the title's own brackets become parentheses, which no title can use to
+    end the label early.
+    """
+    title = title or "Untitled source"
     if url and url.startswith(WEB_SCHEMES):
+        label = shorten(safe(title.replace("[", "(").replace("]", ")")), TITLE_IN_CITATION)
         link = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        name = f"[{name.replace('[', '(').replace(']', ')')}]({link})"
+        name = f"[{label}]({link})"
     else:
-        name = f"*{name}*"
+        name = f"*{shorten(safe(title), TITLE_IN_CITATION)}*"
     return f"{name} · {display_date(published)}"
 
 
@@ -127,7 +130,7 @@ def outcome_line(vote: Mapping) -> str:
 
 def vote_heading(vote: Mapping) -> str:
     """``UN General Assembly · 12 October 2022 · A/RES/…``."""
-    parts = [body_name(vote.get("body")), display_date(vote.get("date"))]
+    parts = [safe(body_name(vote.get("body"))), display_date(vote.get("date"))]
     if vote.get("resolution"):
         parts.append(safe(vote["resolution"]))
     return " · ".join(parts)
@@ -429,7 +432,7 @@ def whosaid_embed(best: Mapping, candidates: Sequence[Mapping], query: str) -> d
     ][:MAX_CANDIDATES]
     if others:
         add_list_field(embed, "Other matches", others)
-    embed.set_footer(text=f"You searched for: {shorten(safe(query), QUERY_LIMIT)}")
+    embed.set_footer(text=f"You searched for: {shorten(plain_safe(query), QUERY_LIMIT)}")
     attribution = f"\n\n{speaker_line(best)}"
     room = min(limits.DESCRIPTION, limits.EMBED_TOTAL - len(embed)) - len(attribution)
     embed.description = quoted(best["text"], room) + attribution
@@ -531,3 +534,8 @@ def error_embed(message: str) -> discord.Embed:
     return fit_embed(
         discord.Embed(title="Sorry, that did not work", description=safe(message), colour=ERROR_COLOUR)
     )
+
+
+def notice_embed(message: str) -> discord.Embed:
+    """A short note on work under way."""
+    return fit_embed(discord.Embed(description=safe(message), colour=INFO_COLOUR))

@@ -12,9 +12,9 @@ import discord
 
 from db.rules import catalogue_title
 from extraction.countries import country_name
-from replies.embeds import add_list_field, position_label, safe, source_line, tally_line
+from replies.embeds import add_list_field, position_label, source_line, tally_line
 from replies.limits import fit_embed, shorten
-from replies.style import INFO_COLOUR, NOT_STATED_COLOUR, country_label, display_date, flag
+from replies.style import INFO_COLOUR, NOT_STATED_COLOUR, country_label, display_date, flag, safe
 
 SOURCE_NOTE = "Source: UN Digital Library voting data"
 ROLL_CALL_TITLE_LIMIT = 100

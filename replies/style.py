@@ -1,4 +1,5 @@
-"""The look shared by every reply: colours, position labels, flags, country names and dates."""
+"""The look shared by every reply: colours, position labels, flags, country names and dates, and
+outside text made harmless."""
 
 from __future__ import annotations
 
@@ -40,6 +41,21 @@ BODY_NAMES = {
 
 # Names that read with "the" in a sentence: "the United States", "the Marshall Islands".
 ARTICLE_NAME = re.compile(r"\b(United|Republic|Kingdom|States|Islands|Emirates|Federation)\b")
+# A square bracket not yet escaped: after an even number of backslashes, perhaps none.
+UNESCAPED_BRACKET = re.compile(r"(?<!\\)((?:\\\\)*)([\[\]])")
+
+
+def plain_safe(text: object) -> str:
+    """Text from a source or a user for the parts of an embed Discord shows as plain text (footer,
+    author name): any mention (``@everyone``, ``<@id>``) defused."""
+    return discord.utils.escape_mentions(str(text))
+
+
+def safe(text: object) -> str:
+    """Text from a source or a user for the parts Discord reads as markdown (titles, descriptions,
+    fields): mentions defused, and square brackets escaped so that ``[text](url)`` never becomes a
+    disguised link (Discord shows ``\\[`` as ``[``). Applying it twice changes nothing more."""
+    return UNESCAPED_BRACKET.sub(r"\1\\\2", plain_safe(text))
 
 
 def flag(iso3: str | None) -> str:
@@ -51,8 +67,8 @@ def flag(iso3: str | None) -> str:
 
 
 def country_label(iso3: str) -> str:
-    """A country as a list shows it: flag and name."""
-    return f"{flag(iso3)} {country_name(iso3)}"
+    """A country as a list shows it: flag and name (an official record's own code when unknown)."""
+    return f"{flag(iso3)} {safe(country_name(iso3))}"
 
 
 def country_in_sentence(iso3: str) -> str:

@@ -10,10 +10,13 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-# The Discord markdown the embed layer writes: bold, italics and masked links.
+# The Discord markdown the embed layer writes: escaped characters (a backslash before any
+# character but a letter, a digit or a space, as Discord reads it), bold, italics and masked links.
+ESCAPE = r"\\(?P<escaped>[^0-9A-Za-z\s])"
 MARKDOWN = re.compile(
-    r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\n]+?)\*|\[(?P<label>[^\]\n]+)\]\((?P<url>[^)\s]+)\)"
+    ESCAPE + r"|\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\n]+?)\*|\[(?P<label>[^\]\n]+)\]\((?P<url>[^)\s]+)\)"
 )
+ESCAPED = re.compile(ESCAPE)
 QUOTE_PREFIX = "> "
 MAX_WIDTH = 100
 
@@ -36,33 +39,48 @@ def _append_inline(text: Text, line: str) -> None:
     position = 0
     for match in MARKDOWN.finditer(line):
         text.append(line[position:match.start()])
-        if match["bold"] is not None:
-            text.append(match["bold"], style="bold")
+        if match["escaped"] is not None:
+            text.append(match["escaped"])
+        elif match["bold"] is not None:
+            text.append(unescaped(match["bold"]), style="bold")
         elif match["italic"] is not None:
-            text.append(match["italic"], style="italic")
+            text.append(unescaped(match["italic"]), style="italic")
         else:
-            text.append(match["label"], style=f"underline link {match['url']}")
+            text.append(unescaped(match["label"]), style=f"underline link {match['url']}")
             text.append(f" <{match['url']}>", style="dim")
         position = match.end()
     text.append(line[position:])
 
 
+def unescaped(markdown: str) -> str:
+    """``markdown`` with its escaped characters as Discord shows them: ``\\[`` is ``[``."""
+    return ESCAPED.sub(r"\g<escaped>", markdown)
+
+
+def heading(markdown: str) -> Text:
+    """A title or a field name: Discord markdown in bold."""
+    text = discord_text(markdown)
+    text.stylize("bold")
+    return text
+
+
 def embed_panel(embed: discord.Embed) -> Panel:
-    """An embed as a rich panel: the title on the border, in the embed's colour."""
+    """An embed as a rich panel: the title on the border, in the embed's colour. Footer and author
+    are plain text, as in Discord."""
     parts: list[Text] = []
     if embed.author.name:
         parts.append(Text(embed.author.name, style="dim"))
     if embed.description:
         parts.append(discord_text(embed.description))
     for field in embed.fields:
-        parts.append(Text(f"\n{field.name}", style="bold"))
+        parts.append(heading(f"\n{field.name}"))
         parts.append(discord_text(field.value))
     if embed.footer.text:
         parts.append(Text(f"\n{embed.footer.text}", style="dim"))
     colour = embed.colour or discord.Colour.default()
     return Panel(
         Group(*parts),
-        title=Text(embed.title or "", style="bold"),
+        title=heading(embed.title or ""),
         title_align="left",
         border_style=f"#{colour.value:06x}",
         width=MAX_WIDTH,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import discord
 import pycountry
@@ -10,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from db.ingest import AddResult
-from replies import embeds, limits
+from replies import embeds, limits, record_embeds
 from replies.limits import fit_embed, shorten
 from replies.style import (
     ERROR_COLOUR,
@@ -447,3 +448,101 @@ def test_terminal_renders_discord_markdown_as_styles():
     styles = {text.plain[span.start:span.end]: str(span.style) for span in text.spans}
     assert styles["Bold"] == "bold"
     assert styles["italic"] == "italic"
+
+
+# ---------------------------------------------------------------- disguised links
+DISGUISED = "[Official UN statement](https://evil.example)"
+SOURCE_LINK = "https://news.example/2"
+RECORD_LINK = "https://digitallibrary.un.org/record/1"
+LIVE_LINK_END = re.compile(r"(?<!\\)\]\(\s*<?https://evil")  # an unescaped "](" before the address
+
+
+def markdown_parts(embed: discord.Embed) -> list[str]:
+    """The parts of an embed Discord reads as markdown: title, description, field names and values."""
+    return [embed.title or "", embed.description or "", *(f"{f.name}\n{f.value}" for f in embed.fields)]
+
+
+def link_targets(markdown: str) -> set[str]:
+    """The addresses of the links the terminal (reading markdown as Discord does) draws."""
+    styles = [str(span.style) for span in discord_text(markdown).spans]
+    return {style.split("link ", 1)[1] for style in styles if "link " in style}
+
+
+def hostile_replies() -> list[discord.Embed]:
+    """Every builder, fed a disguised link wherever a source, a record or a user supplies text."""
+    quote = make_quote(text=f"Read {DISGUISED} now", speaker=DISGUISED, speaker_role=DISGUISED,
+                       context=f"He said {DISGUISED}", source_title=DISGUISED)
+    reports = [make_report(1, DISGUISED), make_report(2, DISGUISED, url=SOURCE_LINK)]
+    vote = make_vote(
+        subject=DISGUISED, resolution=DISGUISED, body=DISGUISED, reports=reports,
+        official_positions={DISGUISED: "yes", "RUS": "no"},
+        disagreements=[
+            {"figure": "yes", "values": [{"value": 141, "source_ids": [1]}, {"value": 143, "source_ids": [2]}]}
+        ],
+        country_positions=[{"position": "no", "source_id": 1}],
+    )
+    record = {"undl_id": 1, "resolution": DISGUISED, "title": DISGUISED, "date": "2022-10-12",
+              "undl_link": RECORD_LINK, "total_yes": 1, "total_no": 2, "total_abstentions": 3}
+    record_field = discord.Embed(description=record_embeds.roll_call_line(record, "🟢 Yes"))
+    return [
+        embeds.whosaid_embed(quote, [quote, make_quote(2, speaker=DISGUISED)], DISGUISED),
+        embeds.no_match_embed(DISGUISED),
+        embeds.error_embed(DISGUISED),
+        *embeds.speaker_quotes_pages({"name": DISGUISED, "country": None}, [quote]),
+        *embeds.sources_pages([make_source(title=DISGUISED), make_source(2, title=DISGUISED, url=SOURCE_LINK)]),
+        embeds.tally_embed(vote, [quote]),
+        embeds.country_vote_embed(vote, "RUS", [quote]),
+        *embeds.vote_list_pages([vote]),
+        *embeds.country_votes_pages("RUS", [vote]),
+        embeds.source_removed_embed(make_source(title=DISGUISED, url=SOURCE_LINK)),
+        record_field,
+    ]
+
+
+def test_no_outside_text_becomes_a_disguised_link():
+    for embed in hostile_replies():
+        for markdown in markdown_parts(embed):
+            assert not LIVE_LINK_END.search(markdown), markdown
+            assert link_targets(markdown) <= {SOURCE_LINK, RECORD_LINK, make_quote()["source_url"]}
+
+
+def test_outside_text_is_shown_as_typed():
+    quote = make_quote(text=f"Read {DISGUISED} now", speaker=DISGUISED)
+    embed = embeds.whosaid_embed(quote, [quote], DISGUISED)
+    assert embed.title == "🇺🇸 \\[Official UN statement\\](https://evil.example)"  # Discord shows [ for \[
+    assert "“Read \\[Official UN statement\\](https://evil.example) now”" in embed.description
+    assert embed.footer.text == f"You searched for: {DISGUISED}"  # a footer is plain text in Discord
+
+
+def test_safe_is_idempotent_and_keeps_escaped_brackets_escaped():
+    for text in [DISGUISED, "\\[a](https://e.example)", "\\\\[a](https://e.example)", "@everyone [x]", "a\\"]:
+        once = embeds.safe(text)
+        assert embeds.safe(once) == once
+        assert not re.search(r"(?<!\\)[\[\]]", once.replace("\\\\", "")), once  # each bracket escaped
+    refusal = embeds.error_embed(f"No vote matches “{embeds.safe(DISGUISED)}”.")  # as the cogs call it
+    assert refusal.description == "No vote matches “\\[Official UN statement\\](https://evil.example)”."
+
+
+def test_the_bots_own_links_still_work_with_the_title_inside():
+    line = embeds.source_line(DISGUISED + " @everyone", SOURCE_LINK, "2022-10-12")
+    assert link_targets(line) == {SOURCE_LINK}
+    assert line.startswith(f"[(Official UN statement)(https://evil.example) @\u200beveryone]({SOURCE_LINK})")
+
+
+def test_the_terminal_shows_brackets_without_backslashes():
+    quote = make_quote(text="The people have had their say – [Russia’s] Attempted annexation is useless",
+                       speaker=DISGUISED)
+    console = Console(record=True, width=100, color_system=None)
+    print_embeds([embeds.whosaid_embed(quote, [quote, make_quote(2, speaker="[Bo] Other")], "[x]"),
+                  embeds.tally_embed(make_vote(), [quote])], console)
+    output = console.export_text()
+    assert "[Russia’s] Attempted annexation" in output
+    assert f"— {DISGUISED}, ambassador" in output and "— [Bo] Other" in output
+    assert "You searched for: [x]" in output
+    assert "\\" not in output
+
+
+def test_the_terminal_reads_escapes_as_discord_does():
+    text = discord_text("\\[a\\](https://e.example) **\\[b\\]** \\*c\\* d\\e [f](https://f.example)")
+    assert text.plain == "[a](https://e.example) [b] *c* d\\e f <https://f.example>"
+    assert link_targets("\\[a\\](https://e.example) [f](https://f.example)") == {"https://f.example"}
