@@ -15,6 +15,7 @@ import trafilatura
 from charset_normalizer import from_bytes
 
 from extraction.models import Document
+from extraction.sentences import sentence_spans
 
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False)
@@ -23,6 +24,19 @@ _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div)\
 # byte ("鈥渃" is “c), or plus U+FFFD where that byte was lost.
 _GBK_MOJIBAKE_RUN = re.compile(r"(?P<before>.?)鈥(?P<after>[\u3000-\u9fff\ufffd]?)")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Bytes read to tell binary data from text, and UTF-16 text without a byte order mark from both.
+_SNIFF_BYTES = 8192
+# Printable ASCII, tabs and line breaks: the low byte of most UTF-16 code units of Latin-script text.
+_ASCII_TEXT_BYTES = frozenset(b"\t\n\r" + bytes(range(0x20, 0x7F)))
+_UTF16_MIN_ASCII_SHARE = 0.5
+# An HTML page counts as an article when the text trafilatura finds in it holds at least one full
+# sentence (ending in . ! or ?) of this many words. A page with no article leaves only labels:
+# navigation ("Home"), buttons, bylines, copyright lines ("All rights reserved.") of one to six
+# words, never a sentence; the shortest news brief says who did what, when, in well over eight.
+# Plain text is a moderator's own paste and is taken as it is, however short.
+MIN_ARTICLE_SENTENCE_WORDS = 8
+_SENTENCE_CLOSE = re.compile(r"[.!?][”’\"')\]]*$")
+_WORD = re.compile(r"\S*[^\W_]\S*")  # a token with a letter or a digit: "143", "A/RES/ES-11/4"
 
 
 class SourceError(ValueError):
@@ -35,8 +49,11 @@ def decode_bytes(raw: bytes) -> str:
         raw = raw.decode("utf-16", errors="replace").encode("utf-8")
     if not raw.strip():
         raise SourceError("the file is empty")
-    if b"\x00" in raw[:8192]:
-        raise SourceError("the file looks binary, not text or HTML")
+    if b"\x00" in raw[:_SNIFF_BYTES]:
+        text = _utf16_without_bom(raw)
+        if text is None:
+            raise SourceError("the file looks binary, not text or HTML")
+        return text
     for encoding in ("utf-8-sig", "cp1252"):  # cp1252: the usual legacy encoding of news copy
         try:
             return raw.decode(encoding)
@@ -46,6 +63,33 @@ def decode_bytes(raw: bytes) -> str:
     if best is None:
         raise SourceError("the file's text encoding could not be recognised")
     return raw.decode(best.encoding, errors="replace")
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``raw`` decoded as UTF-16 without a byte order mark, or None when it is not such text.
+
+    Mostly-ASCII text in UTF-16 pairs each character's ASCII byte with a NUL byte: the byte order
+    is the one in which at least half the sampled code units read as ASCII text, and decoding in
+    it must be clean (no unpaired surrogate, no control character but tabs and line breaks).
+    Binary data (images, archives, PDFs, random bytes) fails one test or the other.
+    """
+    sample = raw[:_SNIFF_BYTES]
+    units = len(sample) // 2
+    ascii_units = {
+        encoding: sum(high == 0 and low in _ASCII_TEXT_BYTES for low, high in zip(lows, highs))
+        for encoding, lows, highs in (
+            ("utf-16-le", sample[0::2], sample[1::2]),
+            ("utf-16-be", sample[1::2], sample[0::2]),
+        )
+    }
+    encoding = max(ascii_units, key=ascii_units.get)
+    if not units or ascii_units[encoding] < units * _UTF16_MIN_ASCII_SHARE:
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _CONTROL_CHARS.search(text) else text
 
 
 def _repair_gbk_mojibake(text: str) -> str:
@@ -83,17 +127,28 @@ def document_from_html(html: str, *, url: str | None = None) -> Document:
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    body = result.text if result is not None else None
-    if not body or not body.strip():
-        raise SourceError("no article text could be found in this HTML page")
     # trafilatura separates paragraphs with single newlines; news text uses blank lines.
-    text = clean_text(re.sub(r"\n+", "\n\n", body))
+    text = clean_text(re.sub(r"\n+", "\n\n", result.text or "")) if result is not None else ""
+    if not has_prose(text):
+        raise SourceError(
+            "no article text could be found in this HTML page "
+            f"(not one sentence of {MIN_ARTICLE_SENTENCE_WORDS} words or more)"
+        )
     return Document(
         text=text,
         title=result.title or None,
         published=result.date or None,
         url=result.url or url,
         media_type="text/html",
+    )
+
+
+def has_prose(text: str) -> bool:
+    """Whether ``text`` holds a full sentence of at least ``MIN_ARTICLE_SENTENCE_WORDS`` words."""
+    sentences = (text[start:end] for start, end in sentence_spans(text))
+    return any(
+        _SENTENCE_CLOSE.search(sentence) and len(_WORD.findall(sentence)) >= MIN_ARTICLE_SENTENCE_WORDS
+        for sentence in sentences
     )
 
 
@@ -121,8 +176,8 @@ def load_document(
         document = document_from_html(raw, url=url)
     else:
         document = Document(text=clean_text(raw))
-    if not document.text:
-        raise SourceError("the source has no text")
+    if not any(map(str.isalpha, document.text)):
+        raise SourceError("the source has no text: not a single letter")
     document.title = title or document.title
     document.published = published or document.published
     document.url = url or document.url
