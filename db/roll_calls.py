@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from sqlite_utils import Database
 BATCH_ROWS = 20_000
 MAX_LISTED_SKIPS = 1_000  # the report lists this many unreadable rows, and counts them all
 SHOWN_MISSING = 5
+MAX_INTEGER = 2**63 - 1  # SQLite stores integers in 64 bits
 
 # ms_vote as the files write it (upper-cased, trimmed) -> the store's position.
 POSITIONS = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent", "NV": "absent"}
@@ -79,13 +81,16 @@ LAYOUTS = (GENERAL_ASSEMBLY, SECURITY_COUNCIL)
 
 @dataclass
 class ImportReport:
-    """What one file's import did. ``skipped`` lists (line, reason) for the first
-    ``MAX_LISTED_SKIPS`` unreadable rows; ``skipped_rows`` counts them all."""
+    """What one file's import did. ``positions`` counts each member's position in a record once;
+    ``duplicate_rows`` counts the rows that named a member again in a record (the later row
+    wins). ``skipped`` lists (line, reason) for the first ``MAX_LISTED_SKIPS`` unreadable rows;
+    ``skipped_rows`` counts them all."""
 
     file: Path
     body: str
     records: int = 0
     positions: int = 0
+    duplicate_rows: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
     skipped_rows: int = 0
     seconds: float = 0.0
@@ -137,7 +142,7 @@ def parse_date(text: str) -> str | None:
 
 
 def parse_count(text: str, column: str) -> int | None:
-    """A non-negative whole number, or None when empty."""
+    """A non-negative whole number SQLite can store, or None when empty."""
     text = text.strip()
     if not text:
         return None
@@ -147,6 +152,8 @@ def parse_count(text: str, column: str) -> int | None:
         raise BadRow(f"{column} {text!r} is not a whole number") from None
     if value < 0:
         raise BadRow(f"{column} {text!r} is negative")
+    if value > MAX_INTEGER:
+        raise BadRow(f"{column} {text!r} is too large to store (SQLite's integers end at {MAX_INTEGER:,})")
     return value
 
 
@@ -172,13 +179,10 @@ class RowReader:
     def undl_id_of(self, row: list[str]) -> int:
         if len(row) != self.width:
             raise BadRow(f"{len(row)} fields where the header has {self.width}")
-        text = row[self.undl_id].strip()
-        if not text:
+        undl_id = parse_count(row[self.undl_id], "undl_id")
+        if undl_id is None:
             raise BadRow("no undl_id")
-        try:
-            return int(text)
-        except ValueError:
-            raise BadRow(f"undl_id {text!r} is not a number") from None
+        return undl_id
 
     def record(self, undl_id: int, row: list[str]) -> tuple:
         """The roll_calls row, in ``ROLL_CALL_COLUMNS`` order."""
@@ -222,6 +226,7 @@ INSERT_POSITION = (
     f"INSERT OR REPLACE INTO roll_call_positions ({', '.join(POSITION_COLUMNS)}) "
     f"VALUES ({', '.join('?' for _ in POSITION_COLUMNS)})"
 )
+COUNT_POSITIONS = "SELECT count(*) FROM roll_call_positions WHERE undl_id IN (SELECT value FROM json_each(?))"
 
 
 class Batch:
@@ -294,8 +299,13 @@ def _import_rows(
     report: ImportReport,
     progress: Callable[[], None],
 ) -> None:
-    """Write every readable row in batches; a record's first row in this file describes it."""
+    """Write every readable row in batches; a record's first row in this file describes it.
+
+    The file's records had their positions replaced, so the store holds each position the file
+    gives once: counting them there tells the positions from the rows that repeated one.
+    """
     seen: set[int] = set()
+    position_rows = 0
     batch = Batch()
     for line, row in numbered:
         try:
@@ -308,9 +318,11 @@ def _import_rows(
             report.skip(line, str(reason))
             continue
         batch.positions.append(position)
-        report.positions += 1
+        position_rows += 1
         if len(batch.positions) == BATCH_ROWS:
             batch.write(db)
             progress()
     batch.write(db)
     report.records = len(seen)
+    report.positions = db.execute(COUNT_POSITIONS, [json.dumps(list(seen))]).fetchone()[0]
+    report.duplicate_rows = position_rows - report.positions

@@ -223,7 +223,7 @@ def test_unreadable_rows_are_reported_with_their_lines(store, tmp_path):
     assert [line for line, _ in report.skipped] == [6, 7, 8, 9, 10, 11, 12]
     reasons = [reason for _, reason in report.skipped]
     for expected, reason in zip(["undl_id", "ms_code", "ms_vote 'Maybe'", "total_yes 'many'",
-                                 "date 'the 40th of May'", "'A/RES/1' is not a number", "4 fields"], reasons):
+                                 "date 'the 40th of May'", "'A/RES/1' is not a whole number", "4 fields"], reasons):
         assert expected in reason
     assert (report.records, report.positions, report.skipped_rows) == (2, 3, 7)
     assert roll_call(store, 502)["title"] == "A title\nover two lines"
@@ -331,3 +331,44 @@ def test_the_import_un_command(tmp_path, capsys):
     assert "ga.csv (UNGA): 1 record, 2 positions" in output.out and "line 4: ms_vote '?'" in output.out
     assert "other.csv" in output.err and "not UN Digital Library voting data" in output.err
     assert open_store(config.store_path)["roll_call_positions"].count == 2
+
+
+def test_a_number_too_large_for_sqlite_is_a_skipped_row(store, tmp_path):
+    largest = 2**63 - 1  # SQLite's integers are 64-bit
+    rows = [
+        *ga_vote(1001, {"FRA": "Y", "RUS": "N"}),
+        {**ga_vote(1002, {"USA": "Y"})[0], "undl_id": "9" * 30},
+        {**ga_vote(1003, {"USA": "Y"})[0], "total_yes": "1" + "0" * 29},
+        {**ga_vote(1004, {"USA": "Y"})[0], "undl_id": largest + 1},
+        {**ga_vote(1005, {"USA": "Y"})[0], "undl_id": largest},
+    ]
+    report = import_roll_calls(store, write_csv(tmp_path / "huge.csv", GA_HEADER_2026, rows))
+
+    assert [line for line, _ in report.skipped] == [4, 5, 6]
+    assert "undl_id '" + "9" * 30 + "' is too large" in report.skipped[0][1]
+    assert "total_yes '1" in report.skipped[1][1] and "too large" in report.skipped[1][1]
+    assert f"undl_id '{largest + 1}' is too large" in report.skipped[2][1]
+    assert (report.records, report.positions, report.skipped_rows) == (2, 3, 3)
+    assert positions(store, largest) == {"USA": "yes"}
+
+
+def test_a_repeated_row_counts_its_position_once(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(db.roll_calls, "BATCH_ROWS", 2)  # the repeats land in later batches
+    france, russia, china = ga_vote(1101, {"FRA": "Y", "RUS": "N", "CHN": "A"})
+    rows = [france, russia, china, *ga_vote(1102, {"FRA": "N"}), france, {**russia, "ms_vote": "A"}]
+    path = write_csv(tmp_path / "repeated.csv", GA_HEADER_2026, rows)
+
+    for _ in range(2):  # and again: the same counts
+        report = import_roll_calls(store, path)
+        assert (report.records, report.positions, report.duplicate_rows) == (2, 4, 2)
+    assert positions(store, 1101) == {"FRA": "yes", "RUS": "abstain", "CHN": "abstain"}  # the later row wins
+
+
+def test_the_import_un_command_counts_repeated_rows_once(tmp_path, capsys):
+    rows = ga_vote(1201, {"FRA": "Y", "RUS": "N"})
+    path = write_csv(tmp_path / "ga.csv", GA_HEADER_2026, [*rows, *rows, rows[0]])
+
+    command_import_un(argparse.Namespace(paths=[path]), Config(store_path=tmp_path / "store.db"))
+
+    output = capsys.readouterr().out
+    assert "ga.csv (UNGA): 1 record, 2 positions" in output and "3 duplicate rows" in output
