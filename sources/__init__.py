@@ -1,0 +1,1 @@
+"""Where source material comes from: articles fetched from the web."""
