@@ -35,7 +35,7 @@ def add_import_un_parser(commands: argparse._SubParsersAction) -> None:
 
 def command_import_un(args: argparse.Namespace, config: Config) -> int:
     """Import each file in its own transaction; 1 if any file could not be imported."""
-    from db import open_store
+    from db import StoreBusy, open_store
     from db.links import refresh_links
     from db.roll_calls import NotUndlFile
 
@@ -44,7 +44,7 @@ def command_import_un(args: argparse.Namespace, config: Config) -> int:
     for path in args.paths:
         try:
             report = import_with_progress(db, path)
-        except (OSError, NotUndlFile) as error:
+        except (OSError, NotUndlFile, StoreBusy) as error:
             stderr.print(
                 f"[red]✗[/red] {escape(str(path))}: {escape(str(error))}", highlight=False, soft_wrap=True
             )

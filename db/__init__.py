@@ -6,12 +6,13 @@ and :func:`remove_source`, read with :mod:`db.queries`. ``db/SCHEMA.md`` documen
 
 from db.ingest import AddResult, InvalidExtraction, add_source, remove_source
 from db.rules import GLOBAL_SCOPE, guild_scope
-from db.store import applied_migrations, open_store
+from db.store import StoreBusy, applied_migrations, open_store
 
 __all__ = [
     "GLOBAL_SCOPE",
     "AddResult",
     "InvalidExtraction",
+    "StoreBusy",
     "add_source",
     "applied_migrations",
     "guild_scope",

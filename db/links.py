@@ -28,6 +28,7 @@ from db.rules import (
     record_figures,
     symbol_contradicted,
 )
+from db.store import write_transaction
 
 LINKABLE_BODIES = ("UNGA", "UNSC")
 # How many days a report's date may be from its record's (time zones, meetings past midnight).
@@ -38,33 +39,35 @@ RECORD_FIELDS = "undl_id, body, date, resolution, draft, total_yes, total_no, to
 def refresh_links(db: Database, vote_ids: Iterable[int] | None = None) -> int:
     """Recompute the links of these votes (all when None) for every scope that sees them;
     returns how many of them their own scope links to a record."""
-    if vote_ids is None:
-        vote_ids = [row[0] for row in db.execute("SELECT id FROM votes")]
-    linked = 0
-    for vote_id in vote_ids:
-        row = db.execute("SELECT body, scope FROM votes WHERE id = ?", [vote_id]).fetchone()
-        if row is None:
-            continue
-        body, owner = row
-        reports = list(
-            db.query(
-                "SELECT r.*, s.scope AS source_scope FROM vote_reports r JOIN sources s ON s.id = r.source_id"
-                " WHERE r.vote_id = ? ORDER BY r.id",
-                [vote_id],
-            )
+    with write_transaction(db):
+        if vote_ids is None:
+            vote_ids = [row[0] for row in db.execute("SELECT id FROM votes")]
+        return sum(_refresh_vote_links(db, vote_id) for vote_id in vote_ids)
+
+
+def _refresh_vote_links(db: Database, vote_id: int) -> bool:
+    """Recompute one vote's links; whether its own scope links it to a record."""
+    row = db.execute("SELECT body, scope FROM votes WHERE id = ?", [vote_id]).fetchone()
+    if row is None:
+        return False
+    body, owner = row
+    reports = list(
+        db.query(
+            "SELECT r.*, s.scope AS source_scope FROM vote_reports r JOIN sources s ON s.id = r.source_id"
+            " WHERE r.vote_id = ? ORDER BY r.id",
+            [vote_id],
         )
-        record_id = linked_record(db, body, [r for r in reports if r["source_scope"] == owner])
-        db.execute("UPDATE votes SET roll_call_id = ? WHERE id = ?", [record_id, vote_id])
-        linked += record_id is not None
-        db.execute("DELETE FROM guild_vote_links WHERE vote_id = ?", [vote_id])
-        if owner != GLOBAL_SCOPE:
-            continue
+    )
+    record_id = linked_record(db, body, [r for r in reports if r["source_scope"] == owner])
+    db.execute("UPDATE votes SET roll_call_id = ? WHERE id = ?", [record_id, vote_id])
+    db.execute("DELETE FROM guild_vote_links WHERE vote_id = ?", [vote_id])
+    if owner == GLOBAL_SCOPE:
         for guild in sorted({r["source_scope"] for r in reports} - {GLOBAL_SCOPE}):
             seen = [r for r in reports if r["source_scope"] in (GLOBAL_SCOPE, guild)]
             db["guild_vote_links"].insert(
                 {"vote_id": vote_id, "scope": guild, "roll_call_id": linked_record(db, body, seen)}
             )
-    return linked
+    return record_id is not None
 
 
 def linked_record(db: Database, body: str, reports: list[Mapping]) -> int | None:

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.store import write_transaction
+
 BATCH_ROWS = 20_000
 MAX_LISTED_SKIPS = 1_000  # the report lists this many unreadable rows, and counts them all
 SHOWN_MISSING = 5
@@ -282,7 +284,7 @@ def import_roll_calls(db: Database, path: str | Path, *, on_progress: ProgressCa
             report = ImportReport(file=path, body=layout.body)
             imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
             rows = RowReader(layout, header, path.name, imported_at)
-            with db.atomic():
+            with write_transaction(db):
                 _import_rows(db, rows, numbered_rows(reader, report), report, progress)
         except UnicodeDecodeError as error:
             raise NotUndlFile(f"not UTF-8 text near byte {binary.tell()}: {error.reason}") from None
