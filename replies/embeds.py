@@ -57,6 +57,7 @@ ENTRY_SEPARATOR = "\n\n"
 NAME_SEPARATOR = ", "
 WEB_SCHEMES = ("http://", "https://")
 UNNAMED_SPEAKER = "An unnamed speaker"
+RECORD_CONFLICTS = "⚠️ The articles differ from the official record"
 
 
 # ---------------------------------------------------------------- text pieces
@@ -247,6 +248,23 @@ def record_disagreement_line(item: Mapping) -> str:
     return f"**{label}**: {show(item['reported'])} in the articles, {show(item['official'])} on record"
 
 
+def symbol_conflict_line(conflict: Mapping) -> str:
+    """A symbol a source gives that names another vote's official record."""
+    tally = "–".join(str(conflict[column]) for column in ("total_yes", "total_no", "total_abstentions")
+                     if conflict.get(column) is not None)
+    other = ", ".join(filter(None, [display_date(conflict["date"]), tally]))
+    return (f"**{safe(conflict['symbol'])}**: a source gives this symbol, but its official record is "
+            f"another vote ({other})")
+
+
+def record_conflict_lines(vote: Mapping) -> list[str]:
+    """Everything in which the articles differ from the official records: figures and positions,
+    and symbols that name other votes."""
+    return [record_disagreement_line(item) for item in vote.get("record_disagreements", [])] + [
+        symbol_conflict_line(conflict) for conflict in vote.get("symbol_conflicts", [])
+    ]
+
+
 def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mapping]) -> discord.Embed:
     """How one country voted on one vote (a :func:`db.queries.get_vote` dict), with what its speakers said."""
     positions = [p for p in vote["positions"] if p["country"] == iso3]
@@ -278,6 +296,8 @@ def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mappin
     embed = discord.Embed(title=f"{flag(iso3)} {title}", description=summary, colour=colour)
     supporting = {p["source_id"] for p in positions} if positions else None
     add_list_field(embed, "Sources" if positions or official else "Sources read", vote_source_lines(vote, supporting))
+    if vote.get("symbol_conflicts"):
+        add_list_field(embed, RECORD_CONFLICTS, [symbol_conflict_line(c) for c in vote["symbol_conflicts"]])
     add_quote_blocks(embed, f"What {possessive(name)} speakers said", country_quotes)
     return fit_embed(embed)
 
@@ -332,9 +352,8 @@ def tally_embed(vote: Mapping, said: Sequence[Mapping] = ()) -> discord.Embed:
         names = _source_names(vote)
         lines = [disagreement_line(item, names) for item in vote["disagreements"]]
         add_list_field(embed, "⚠️ The sources differ", lines)
-    if vote.get("record_disagreements"):
-        lines = [record_disagreement_line(item) for item in vote["record_disagreements"]]
-        add_list_field(embed, "⚠️ The articles differ from the official record", lines)
+    if lines := record_conflict_lines(vote):
+        add_list_field(embed, RECORD_CONFLICTS, lines)
     add_quote_blocks(embed, "Quoted in these sources", said)
     add_list_field(embed, "Sources", vote_source_lines(vote))
     return fit_embed(embed)

@@ -12,6 +12,7 @@ from db import add_source, guild_scope, open_store, queries, remove_source
 from db.links import refresh_links
 from extraction.documents import load_document
 from extraction.extractor import extract
+from replies import embeds
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "sources" / "unga-annexation-vote-2022.txt"
 SERVER_A, SERVER_B = 1001, 2002
@@ -112,6 +113,10 @@ def test_a_mislabelled_report_does_not_link_the_shared_vote_to_the_wrong_record(
     assert seen_by_a["resolution"] is None  # and not shown as the vote's symbol
     (conflict,) = seen_by_a["symbol_conflicts"]
     assert (conflict["symbol"], conflict["undl_id"], conflict["date"]) == ("A/RES/ES-11/3", 700001, "2022-04-07")
+    shown = "\n".join(f"{field.name}\n{field.value}" for field in embeds.tally_embed(seen_by_a).fields)
+    assert "A/RES/ES-11/3**: a source gives this symbol, but its official record is another vote" in shown
+    assert "(7 April 2022, 93–24–58)" in shown
+    assert "ES-11/3" not in embeds.tally_embed(assembly_vote(store, SERVER_B)).title
 
 
 def test_a_server_sees_its_own_link_and_the_conflict_while_the_shared_link_stays(store):
