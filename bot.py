@@ -26,8 +26,11 @@ from sqlite_utils import Database
 
 from config import Config, load_config
 from roll_call_cli import add_import_un_parser
+from sources.worker import StoreWriter
 
 EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources", "cogs.records")
+# discord.py loggers whose DEBUG lines carry interaction or webhook tokens (request URLs, payloads).
+TOKEN_BEARING_LOGGERS = ("discord.http", "discord.webhook", "discord.gateway")
 log = logging.getLogger("rollcall")
 
 
@@ -68,20 +71,23 @@ class RollcallTree(app_commands.CommandTree):
             log.exception("could not tell the user about an error")
 
 
-class Rollcall(commands.Bot):
-    """The bot: opens the store (building it from the bundled sources if missing) and loads one
-    cog per command family. Commands are synced only on request (``bot.py sync``)."""
+class RollcallBot:
+    """What the bot is, sharded or not: opens the store (building it from the bundled sources if
+    missing), loads one cog per command family, and writes through one worker process
+    (:class:`sources.worker.StoreWriter`). Commands are synced only on request (``bot.py sync``)."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, writer: StoreWriter | None = None, **options) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=RollcallTree,
             help_command=None,
+            **options,
         )
         self.config = config
         self.db: Database | None = None
+        self.writer = writer or StoreWriter(config.store_path)
 
     async def setup_hook(self) -> None:
         from db import open_store
@@ -93,6 +99,10 @@ class Rollcall(commands.Bot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 
+    async def close(self) -> None:
+        self.writer.close()
+        await super().close()
+
     async def sync_commands(self, guild_id: int | None = None) -> list[app_commands.AppCommand]:
         """Register the commands with Discord: to one guild (instant), or globally."""
         if guild_id is None:
@@ -100,6 +110,33 @@ class Rollcall(commands.Bot):
         guild = discord.Object(id=guild_id)
         self.tree.copy_global_to(guild=guild)
         return await self.tree.sync(guild=guild)
+
+
+class Rollcall(RollcallBot, commands.Bot):
+    """Rollcall in one connection to Discord (up to 2,500 servers)."""
+
+
+class ShardedRollcall(RollcallBot, commands.AutoShardedBot):
+    """Rollcall over several shards, this process running ``shard_ids`` of ``shard_count``."""
+
+
+def create_bot(config: Config) -> RollcallBot:
+    """The bot the configuration asks for: sharded when ``discord.shard_count`` is set."""
+    if config.shard_count is None:
+        return Rollcall(config)
+    return ShardedRollcall(config, shard_count=config.shard_count,
+                           shard_ids=list(config.shard_ids) if config.shard_ids else None)
+
+
+def shard_ids(text: str) -> tuple[int, ...]:
+    """argparse type for a comma-separated list of shard ids."""
+    try:
+        ids = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of shard ids like 0,1: {text!r}") from None
+    if any(shard < 0 for shard in ids):
+        raise argparse.ArgumentTypeError("shard ids start at 0")
+    return ids
 
 
 def iso_date(text: str) -> str:
@@ -113,14 +150,12 @@ def iso_date(text: str) -> str:
 def command_extract(args: argparse.Namespace, config: Config) -> int:
     from extraction.documents import SourceError, load_document
     from extraction.extractor import extract
-    from pipeline import read_metadata
+    from pipeline import read_metadata, read_source_file
 
-    metadata = read_metadata(args.path)
     try:
-        document = load_document(
-            args.path.read_bytes(), published=args.published or metadata.get("published")
-        )
-    except (OSError, SourceError) as error:
+        metadata = read_metadata(args.path)
+        document = load_document(read_source_file(args.path), published=args.published or metadata.get("published"))
+    except SourceError as error:
         print(f"rollcall: cannot read {args.path}: {error}", file=sys.stderr)
         return 1
     json.dump(extract(document).to_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -129,21 +164,22 @@ def command_extract(args: argparse.Namespace, config: Config) -> int:
 
 
 def command_ingest(args: argparse.Namespace, config: Config) -> int:
+    """Exit status 1 when any path or file could not be added."""
     from console import print_ingest_report, progress_bar
     from db import open_store
-    from pipeline import find_source_files, ingest_paths
+    from pipeline import find_source_files, ingest_paths, path_problem
 
-    missing = [path for path in args.paths if not path.exists()]
-    for path in missing:
-        print(f"rollcall: no such file or folder: {path}", file=sys.stderr)
-    files = list(find_source_files(p for p in args.paths if p.exists()))
+    unreadable = [(path, problem) for path in args.paths if (problem := path_problem(path))]
+    for path, problem in unreadable:
+        print(f"rollcall: {path}: {problem}", file=sys.stderr)
+    files = list(find_source_files(p for p in args.paths if p not in dict(unreadable)))
     db = open_store(config.store_path)
     with progress_bar(len(files)) as advance:
         report = ingest_paths(
             db, files, on_file=advance, title=args.title, published=args.published, url=args.url
         )
     print_ingest_report(report)
-    return 1 if (report.failed or missing) and not report.added and not report.unchanged else 0
+    return 1 if report.failed or unreadable else 0
 
 
 def command_ask(args: argparse.Namespace, config: Config) -> int:
@@ -170,13 +206,21 @@ def discord_token(config: Config, purpose: str) -> str | None:
         print(f"rollcall: set DISCORD_TOKEN to the bot's token to {purpose}", file=sys.stderr)
         return None
     discord.utils.setup_logging(level=config.log_level)
+    for name in TOKEN_BEARING_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
     return config.token
 
 
 def command_run(args: argparse.Namespace, config: Config) -> int:
     if not (token := discord_token(config, "connect to Discord")):
         return 2
-    Rollcall(config).run(token, log_handler=None)
+    if args.shards:
+        if not config.shard_count or max(args.shards) >= config.shard_count:
+            print("rollcall: --shards needs discord.shard_count in the config, above every id given", file=sys.stderr)
+            return 2
+        config = replace(config, shard_ids=args.shards)
+    create_bot(config).run(token, log_handler=None)
     return 0
 
 
@@ -186,7 +230,7 @@ def command_sync(args: argparse.Namespace, config: Config) -> int:
     guild_id = None if args.globally else (args.guild or config.sync_guild_id)
 
     async def sync() -> list[app_commands.AppCommand]:
-        async with Rollcall(config) as bot:
+        async with create_bot(config) as bot:
             await bot.login(token)  # runs setup_hook: the cogs' commands join the tree
             return await bot.sync_commands(guild_id)
 
@@ -221,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(handler=command_ask)
 
     run = commands.add_parser("run", help="connect to Discord and answer (needs DISCORD_TOKEN)")
+    run.add_argument("--shards", type=shard_ids, metavar="IDS",
+                     help="run these shard ids (e.g. 0,1) of discord.shard_count in this process")
     run.set_defaults(handler=command_run)
 
     sync = commands.add_parser("sync", help="register the slash commands with Discord (needs DISCORD_TOKEN)")

@@ -22,6 +22,8 @@ class Config:
     sync_guild_id: int | None = None
     log_level: str = "INFO"
     sources_path: Path = BUNDLED_SOURCES
+    shard_count: int | None = None  # set: run sharded (AutoShardedBot)
+    shard_ids: tuple[int, ...] | None = None  # the shards this process runs; None: all of them
 
     @property
     def token(self) -> str | None:
@@ -45,4 +47,6 @@ def load_config(path: Path | None = None) -> Config:
         moderator_role_ids=tuple(int(r) for r in discord.get("moderator_role_ids", ())),
         sync_guild_id=int(discord["sync_guild_id"]) if discord.get("sync_guild_id") else None,
         log_level=str(raw.get("logging", {}).get("level", defaults.log_level)).upper(),
+        shard_count=int(discord["shard_count"]) if discord.get("shard_count") else None,
+        shard_ids=tuple(int(s) for s in discord["shard_ids"]) if discord.get("shard_ids") else None,
     )

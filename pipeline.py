@@ -5,25 +5,33 @@ Reading and extraction run here; every write goes through :mod:`db.ingest`.
 
 from __future__ import annotations
 
-import asyncio
+import errno
+import os
+import stat
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import aiohttp
 from sqlite_utils import Database
 
 from config import BUNDLED_SOURCES, PROJECT_ROOT
-from db import GLOBAL_SCOPE, AddResult, add_source, open_store
+from db import GLOBAL_SCOPE, AddResult, add_source, open_store, remove_source
 from extraction.documents import MAX_SOURCE_BYTES, SourceError, load_document
 from extraction.extractor import extract
 from extraction.models import Document, Extraction
 
-FETCH_TIMEOUT_SECONDS = 20
 SOURCE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 METADATA_SUFFIX = ".meta.toml"
+READ_CHUNK_BYTES = 1 << 20
+# What to tell a user about a path that cannot be opened, by errno.
+PATH_PROBLEMS = {
+    errno.ENOENT: "no such file or folder",
+    errno.ELOOP: "a symbolic link that loops back on itself",
+    errno.EACCES: "permission denied",
+    errno.ENAMETOOLONG: "the name is too long",
+}
 
 
 @dataclass
@@ -48,18 +56,56 @@ def find_source_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read, in words for the user; None when it can be looked at."""
+    try:
+        path.stat()
+    except OSError as error:
+        return PATH_PROBLEMS.get(error.errno, error.strerror or str(error))
+    return None
+
+
+def read_source_file(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, read in bounded chunks; raises
+    SourceError for anything else (a folder, a FIFO, a device, a loop of links, a bigger file)
+    without reading more than ``max_bytes + 1`` bytes or waiting on a pipe."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise SourceError(f"cannot read the file: {PATH_PROBLEMS.get(error.errno, error.strerror)}") from error
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise SourceError("not a regular file (a folder, a pipe or a device)")
+    with os.fdopen(descriptor, "rb") as handle:
+        body = bytearray()
+        while chunk := handle.read(min(READ_CHUNK_BYTES, max_bytes + 1 - len(body))):
+            body += chunk
+            if len(body) > max_bytes:
+                raise SourceError(f"the file is over {max_bytes // 1_048_576} MB, the most a source may be")
+    return bytes(body)
+
+
 def read_metadata(path: Path) -> dict[str, str]:
-    """title / published / url from the ``<stem>.meta.toml`` beside a source, if any."""
+    """title / published / url from the ``<stem>.meta.toml`` beside a source, if any; raises
+    SourceError when that file cannot be read or gives a date that is not one."""
     sidecar = path.with_name(path.stem + METADATA_SUFFIX)
     if not sidecar.is_file():
         return {}
-    with sidecar.open("rb") as handle:
-        raw = tomllib.load(handle)
-    return {
+    try:
+        raw = tomllib.loads(read_source_file(sidecar).decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SourceError(f"{sidecar.name} is not valid TOML ({error})") from error
+    metadata = {
         key: value.isoformat() if isinstance(value, date) else str(value)
         for key, value in raw.items()
         if key in {"title", "published", "url"}
     }
+    if "published" in metadata:
+        try:
+            date.fromisoformat(metadata["published"])
+        except ValueError:
+            raise SourceError(f"{sidecar.name}: published must be a date (YYYY-MM-DD)") from None
+    return metadata
 
 
 def read_source(
@@ -70,34 +116,24 @@ def read_source(
     return document, extract(document)
 
 
-async def fetch_url(url: str) -> bytes:
-    """The body of an article at ``url`` (http or https), at most MAX_SOURCE_BYTES; raises SourceError."""
-    if not url.lower().startswith(("http://", "https://")):
-        raise SourceError("the URL must start with http:// or https://")
-    timeout = aiohttp.ClientTimeout(total=FETCH_TIMEOUT_SECONDS)
-    try:
-        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(url) as response:
-            if response.status != 200:
-                raise SourceError(f"the page answered with HTTP status {response.status}")
-            body = bytearray()
-            async for chunk in response.content.iter_chunked(65_536):
-                body += chunk
-                if len(body) > MAX_SOURCE_BYTES:
-                    raise SourceError(f"the page is over {MAX_SOURCE_BYTES // 1_048_576} MB")
-    except (aiohttp.ClientError, asyncio.TimeoutError) as error:
-        raise SourceError(f"the page could not be fetched ({type(error).__name__})") from error
-    return bytes(body)
-
-
 def ingest_submission(
     store_path: Path, raw: bytes | str, *, scope: str, origin: str, added_by: str | None = None, **metadata: str | None
 ) -> AddResult:
     """Read, extract and store one submitted source on a connection of its own, so that a worker
-    thread can do all of it while the bot's event loop goes on; raises SourceError."""
+    process can do all of it while the bot's event loop goes on; raises SourceError."""
     document, extraction = read_source(raw, **metadata)
     db = open_store(store_path)
     try:
         return add_source(db, document, extraction, scope=scope, origin=origin, added_by=added_by)
+    finally:
+        db.close()
+
+
+def remove_submission(store_path: Path, source_id: int, scope: str) -> bool:
+    """Remove a source of ``scope`` on a connection of its own (see :func:`db.remove_source`)."""
+    db = open_store(store_path)
+    try:
+        return remove_source(db, source_id, scope)
     finally:
         db.close()
 
@@ -113,10 +149,7 @@ def ingest_file(
 ) -> AddResult:
     """Read, extract and store one file; raises SourceError for unreadable sources."""
     metadata = read_metadata(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"cannot read the file ({error.strerror or error})") from error
+    raw = read_source_file(path)
     document, extraction = read_source(
         raw,
         title=title or metadata.get("title"),

@@ -18,6 +18,8 @@ from replies import embeds
 from replies.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, CHOICE_VALUE, shorten
 from replies.pagination import send_paginated
 
+MAX_STORED_ID = 2**63 - 1  # SQLite's largest integer
+
 
 @dataclass
 class Reply:
@@ -43,6 +45,16 @@ def unknown_country(text: str) -> Reply:
 async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:
     """Send a reply (paginated when it has several pages), after a deferral or not."""
     await send_paginated(interaction, reply.pages, ephemeral=reply.ephemeral)
+
+
+def stored_id(text: str | None) -> int | None:
+    """The row id a picked option stands for ("42"), or None for anything that cannot be one:
+    not all digits, or beyond SQLite's 64-bit integers."""
+    text = (text or "").strip()
+    if not text.isdecimal() or not text.isascii():
+        return None
+    value = int(text)
+    return value if value <= MAX_STORED_ID else None
 
 
 def choice(name: str, value: str | int) -> app_commands.Choice[str]:

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 from sqlite_utils import Database
 
-from cogs.base import Reply, at_most, choice, refusal, send_reply
+from cogs.base import Reply, at_most, choice, refusal, send_reply, stored_id
 from db import queries
 from extraction.countries import country_name
 from replies import embeds
@@ -33,7 +33,7 @@ def answer_whosaid(db: Database, guild_id: int | None, quote: str) -> Reply:
 def resolve_speaker(db: Database, guild_id: int | None, text: str) -> dict | None:
     """The speaker picked (their id) or typed (the start of any word of their name)."""
     text = (text or "").strip()
-    if text.isdigit() and (speaker := queries.get_speaker(db, int(text), guild_id)):
+    if (speaker_id := stored_id(text)) and (speaker := queries.get_speaker(db, speaker_id, guild_id)):
         return speaker
     found = queries.find_speakers(db, text, guild_id, limit=1) if text else []
     return found[0] if found else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import date
 
 import discord
@@ -10,13 +11,17 @@ from discord import app_commands
 from discord.ext import commands
 from sqlite_utils import Database
 
-from cogs.base import Reply, at_most, choice, moderators_only, refusal, send_reply
-from db import guild_scope, queries, remove_source
+from cogs.base import Reply, at_most, choice, moderators_only, refusal, send_reply, stored_id
+from db import guild_scope, queries
 from extraction.documents import MAX_SOURCE_BYTES, SourceError
-from pipeline import fetch_url, ingest_submission
 from replies import embeds
+from sources.fetch import fetch_article
 
 ATTACHMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+# After this long, a moderator whose source is still being read (or waits for the store behind
+# an import) is told so, and gets the answer when it is done.
+QUEUED_NOTICE_SECONDS = 3.0
+QUEUED_NOTICE = "Your source is queued: the store is busy or the text is long. I'll reply here when it's in."
 
 
 def answer_sources(db: Database, guild_id: int | None) -> Reply:
@@ -34,7 +39,16 @@ def parse_published(text: str | None) -> str | None:
         raise SourceError(f"“{text}” is not a date in the form YYYY-MM-DD (for example 2022-10-12).") from None
 
 
-async def read_submission(file: discord.Attachment | None, url: str | None, text: str | None) -> bytes | str:
+@dataclass
+class Submission:
+    """A source as a moderator gave it: its content, where it came from, and its web address."""
+
+    raw: bytes | str
+    origin: str
+    url: str | None = None
+
+
+async def read_submission(file: discord.Attachment | None, url: str | None, text: str | None) -> Submission:
     """The raw source a moderator gave: exactly one of an attachment, a URL or pasted text."""
     given = [value for value in (file, url, text) if value]
     if len(given) != 1:
@@ -44,10 +58,20 @@ async def read_submission(file: discord.Attachment | None, url: str | None, text
             raise SourceError("Attach a .txt, .md or .html file.")
         if file.size > MAX_SOURCE_BYTES:
             raise SourceError(f"That file is too large: sources up to {MAX_SOURCE_BYTES // 1_048_576} MB are accepted.")
-        return await file.read()
+        return Submission(await file.read(), origin=file.filename)
     if url is not None:
-        return await fetch_url(url)
-    return text
+        page = await fetch_article(url)
+        return Submission(page.body, origin=page.url, url=page.url)
+    return Submission(text, origin="pasted text")
+
+
+async def queued(interaction: discord.Interaction, work: asyncio.Future, notice_after: float = QUEUED_NOTICE_SECONDS):
+    """``work``'s result; when it takes longer than ``notice_after`` seconds, the user is told it is queued."""
+    try:
+        return await asyncio.wait_for(asyncio.shield(work), notice_after)
+    except TimeoutError:
+        await interaction.edit_original_response(embed=embeds.notice_embed(QUEUED_NOTICE))
+    return await work
 
 
 class Sources(commands.Cog):
@@ -88,18 +112,17 @@ class Sources(commands.Cog):
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
-            raw = await read_submission(file, url, text)
-            result = await asyncio.to_thread(
-                ingest_submission,
-                self.bot.config.store_path,
-                raw,
+            submission = await read_submission(file, url, text)
+            work = self.bot.writer.add_source(
+                submission.raw,
                 scope=guild_scope(interaction.guild_id),
-                origin=file.filename if file else url or "pasted text",
+                origin=submission.origin,
                 added_by=str(interaction.user.id),
                 title=title,
                 published=parse_published(published),
-                url=url,
+                url=submission.url,
             )
+            result = await queued(interaction, asyncio.ensure_future(work))
         except SourceError as error:
             await send_reply(interaction, refusal(f"I couldn't add that source: {error}"))
             return
@@ -110,9 +133,13 @@ class Sources(commands.Cog):
     @app_commands.describe(source="The source: pick one from the list")
     @moderators_only()
     async def remove(self, interaction: discord.Interaction, source: str) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
         scope = guild_scope(interaction.guild_id)
-        stored = queries.get_source(self.bot.db, int(source), interaction.guild_id) if source.isdigit() else None
-        if stored is None or stored["scope"] != scope or not remove_source(self.bot.db, stored["id"], scope):
+        source_id = stored_id(source)
+        stored = queries.get_source(self.bot.db, source_id, interaction.guild_id) if source_id else None
+        if stored is None or stored["scope"] != scope or not await queued(
+            interaction, asyncio.ensure_future(self.bot.writer.remove_source(stored["id"], scope))
+        ):
             reply = refusal(
                 "That is not a source this server added. Pick one from the list; bundled sources cannot be removed."
             )

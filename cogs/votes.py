@@ -9,7 +9,17 @@ from discord import app_commands
 from discord.ext import commands
 from sqlite_utils import Database
 
-from cogs.base import Reply, at_most, choice, country_choices, refusal, resolve_country, send_reply, unknown_country
+from cogs.base import (
+    Reply,
+    at_most,
+    choice,
+    country_choices,
+    refusal,
+    resolve_country,
+    send_reply,
+    stored_id,
+    unknown_country,
+)
 from db import comparisons, queries
 from replies import embeds
 from replies.limits import AUTOCOMPLETE_CHOICES
@@ -23,9 +33,10 @@ def find_vote(db: Database, guild_id: int | None, text: str) -> dict | None:
     """The vote picked or described: a reported vote's id ("12"), an official record's key
     ("r3990400"), or typed words matching reported votes first, then records."""
     text = (text or "").strip()
-    if (record := RECORD_KEY.fullmatch(text)) and (found := load_record(db, guild_id, int(record[1]))):
+    record = RECORD_KEY.fullmatch(text)
+    if record and (undl_id := stored_id(record[1])) and (found := load_record(db, guild_id, undl_id)):
         return found
-    if text.isdigit() and (found := queries.get_vote(db, int(text), guild_id)):
+    if (vote_id := stored_id(text)) and (found := queries.get_vote(db, vote_id, guild_id)):
         return found
     if not text:
         return None

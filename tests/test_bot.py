@@ -3,7 +3,10 @@ simulated Discord (simcord), answering from a store built from the bundled sourc
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import sys
+import threading
 
 import discord
 import pytest
@@ -12,10 +15,13 @@ from discord import app_commands
 
 from bot import Rollcall
 from cogs.base import NotModerator
+from cogs.sources import queued
 from config import Config
 from db import queries
 from pipeline import build_store
 from replies.style import NOT_STATED_COLOUR, POSITION_COLOURS
+from sources.fetch import FetchedPage
+from sources.worker import StoreWriter
 
 COUNCIL_ARTICLE = (
     "Council extends mission\n\n"
@@ -34,12 +40,13 @@ def store_path(tmp_path_factory):
 
 
 @pytest.fixture
-def simcord_bot(request, store_path, tmp_path):
+def simcord_bot(request, store_path, tmp_path, store_worker):
     """The bot on a store built from the bundled source; with the parameter "first start", on a
     path where no store exists yet, so that the bot builds it."""
     if getattr(request, "param", None) == "first start":
         store_path = tmp_path / "first-start" / "rollcall.db"
-    return Rollcall(Config(store_path=store_path, moderator_role_ids=(MODERATOR_ROLE_ID,)))
+    config = Config(store_path=store_path, moderator_role_ids=(MODERATOR_ROLE_ID,))
+    return Rollcall(config, writer=StoreWriter(store_path, store_worker))
 
 
 @pytest.fixture
@@ -301,13 +308,15 @@ async def test_a_moderator_adds_a_source_by_url(world, monkeypatch):
 
     async def fake_fetch(url):
         fetched.append(url)
-        return page.encode()
+        return FetchedPage("https://news.example.org/council", page.encode(), "text/html")
 
-    monkeypatch.setattr(sys.modules["cogs.sources"], "fetch_url", fake_fetch)
-    added = await moderator.slash(channel, "source add", url="https://news.example.org/council")
-    assert fetched == ["https://news.example.org/council"]
+    monkeypatch.setattr(sys.modules["cogs.sources"], "fetch_article", fake_fetch)
+    added = await moderator.slash(channel, "source add", url="https://editor:secret@news.example.org/council")
+    assert fetched == ["https://editor:secret@news.example.org/council"]
     shown = text_of(added.response.embeds[0])
-    assert "Source added" in shown and "news.example.org/council" in shown
+    assert "Source added" in shown and "news.example.org/council" in shown and "secret" not in shown
+    (stored,) = [s for s in queries.list_sources(env.bot.db, guild.id) if s["scope"] != "global"]
+    assert stored["url"] == stored["origin"] == "https://news.example.org/council"  # as fetched, no credentials
 
 
 @pytest.mark.parametrize("simcord_bot", ["first start"], indirect=True)
@@ -321,3 +330,34 @@ async def test_first_start_builds_the_store_and_guild_sync_works(simcord_env):
     member = guild.add_member(simcord_env.create_user("dev"))
     shown = text_of((await member.slash(channel, "sources")).response.embeds[0])
     assert "21 quotations" in shown
+
+
+async def test_a_source_waits_for_a_store_another_writer_holds(world):
+    env, guild, channel, member, moderator = world
+    blocker = sqlite3.connect(env.bot.config.store_path, check_same_thread=False)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer (an import, a big source) holds the store
+    threading.Timer(1.5, blocker.rollback).start()
+    added = await moderator.slash(channel, "source add", text=COUNCIL_ARTICLE, title="Council extends mission")
+    blocker.close()
+    assert added.ephemeral and "Source added" in text_of(added.response.embeds[0])
+
+
+async def test_a_moderator_is_told_when_a_source_is_queued():
+    class Interaction:
+        def __init__(self) -> None:
+            self.edits: list[discord.Embed] = []
+
+        async def edit_original_response(self, *, embed):
+            self.edits.append(embed)
+
+    async def slow_work():
+        await asyncio.sleep(0.3)
+        return "stored"
+
+    quick = Interaction()
+    assert await queued(quick, asyncio.ensure_future(asyncio.sleep(0, "stored"))) == "stored"
+    assert quick.edits == []
+    slow = Interaction()
+    assert await queued(slow, asyncio.ensure_future(slow_work()), notice_after=0.05) == "stored"
+    (notice,) = slow.edits
+    assert "queued" in notice.description

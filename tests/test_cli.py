@@ -1,10 +1,13 @@
 """The command line as a user runs it: extract, ingest, overview."""
 
 import json
+import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import discord
 import pytest
 
 import bot
@@ -71,7 +74,7 @@ def test_ingest_folder_goes_on_past_a_bad_file_and_is_idempotent(tmp_path, capsy
     (folder / "c-assembly.txt").write_bytes(BUNDLED.read_bytes())
     store = tmp_path / "store.db"
 
-    assert run_cli("ingest", str(folder), "--published", "2022-10-12", store=store) == 0
+    assert run_cli("ingest", str(folder), "--published", "2022-10-12", store=store) == 1  # one failed
     out = capsys.readouterr()
     assert "2 added" in out.out and "1 failed" in out.out
     assert "b-broken.html" in out.err and "binary" in out.err
@@ -81,7 +84,7 @@ def test_ingest_folder_goes_on_past_a_bad_file_and_is_idempotent(tmp_path, capsy
     votes_before = find_votes(db, None)
     quotes_before = db["quotes"].count
 
-    assert run_cli("ingest", str(folder), store=store) == 0
+    assert run_cli("ingest", str(folder), store=store) == 1
     assert "0 added" in capsys.readouterr().out
     assert len(list_sources(db, None)) == 2
     assert find_votes(db, None) == votes_before
@@ -146,3 +149,69 @@ def test_run_and_sync_need_a_token(monkeypatch, tmp_path, capsys):
     assert run_cli("run", store=tmp_path / "s.db") == 2
     assert run_cli("sync", "--guild", "123", store=tmp_path / "s.db") == 2
     assert capsys.readouterr().err.count("set DISCORD_TOKEN") == 2
+
+
+def test_ingest_names_the_real_problem_with_a_path(tmp_path, capsys):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    assert run_cli("ingest", str(loop), store=tmp_path / "s.db") == 1
+    err = capsys.readouterr().err
+    assert "loops back on itself" in err and "no such file" not in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "oversize", "folder"])
+def test_only_regular_files_within_the_cap_are_read_and_nothing_waits(tmp_path, kind, capsys):
+    path = tmp_path / "source.txt"
+    if kind == "fifo":
+        os.mkfifo(path)  # no writer: reading it whole would wait forever
+    elif kind == "device":
+        path = Path("/dev/zero")  # endless
+    elif kind == "oversize":
+        with path.open("wb") as handle:
+            handle.truncate(50 * 1024 * 1024)  # 50 MB, sparse
+    else:
+        path.mkdir()
+    assert bot.main(["extract", str(path)]) == 1
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_a_malformed_sidecar_is_a_clear_error_not_a_traceback(tmp_path, capsys):
+    article = tmp_path / "council.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "council.meta.toml").write_text('title = "unterminated\n', encoding="utf-8")
+    assert bot.main(["extract", str(article)]) == 1
+    err = capsys.readouterr().err
+    assert "council.meta.toml is not valid TOML" in err and "Traceback" not in err
+    assert run_cli("ingest", str(article), store=tmp_path / "s.db") == 1
+    assert "council.meta.toml" in capsys.readouterr().err
+    (tmp_path / "council.meta.toml").write_text('published = "last Tuesday"\n', encoding="utf-8")
+    assert bot.main(["extract", str(article)]) == 1
+    assert "published must be a date" in capsys.readouterr().err
+
+
+def test_discord_token_bearing_loggers_stay_at_info_at_debug_level(monkeypatch):
+    monkeypatch.setenv("DISCORD_TOKEN", "not-a-real-token")
+    before = {name: logging.getLogger(name).level for name in bot.TOKEN_BEARING_LOGGERS}
+    try:
+        assert bot.discord_token(bot.Config(log_level="DEBUG"), "run")
+        assert logging.getLogger("discord").getEffectiveLevel() == logging.DEBUG
+        for name in (*bot.TOKEN_BEARING_LOGGERS, "discord.webhook.async_"):
+            assert logging.getLogger(name).getEffectiveLevel() == logging.INFO
+    finally:
+        for name, level in before.items():
+            logging.getLogger(name).setLevel(level)
+        logging.getLogger("discord").setLevel(logging.NOTSET)
+
+
+def test_sharding_follows_the_config(tmp_path):
+    plain = bot.create_bot(bot.Config(store_path=tmp_path / "s.db"))
+    sharded = bot.create_bot(bot.Config(store_path=tmp_path / "s.db", shard_count=4, shard_ids=(2, 3)))
+    assert not isinstance(plain, discord.AutoShardedClient)
+    assert isinstance(sharded, discord.AutoShardedClient)
+    assert (sharded.shard_count, sharded.shard_ids) == (4, [2, 3])
+
+
+def test_run_refuses_shard_ids_without_a_shard_count(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("DISCORD_TOKEN", "not-a-real-token")
+    assert run_cli("run", "--shards", "0,1", store=tmp_path / "s.db") == 2
+    assert "shard_count" in capsys.readouterr().err
