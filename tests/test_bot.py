@@ -361,3 +361,15 @@ async def test_a_moderator_is_told_when_a_source_is_queued():
     assert await queued(slow, asyncio.ensure_future(slow_work()), notice_after=0.05) == "stored"
     (notice,) = slow.edits
     assert "queued" in notice.description
+
+
+async def test_ids_beyond_64_bits_are_unknown_not_errors(world):
+    env, guild, channel, member, moderator = world
+    huge = "9" * 30
+    vote = await member.slash(channel, "vote", vote=f"r{huge}")
+    assert vote.ephemeral and "No vote" in text_of(vote.response.embeds[0])
+    quotes = await member.slash(channel, "quotes", speaker=huge)
+    assert quotes.ephemeral and "No speaker" in text_of(quotes.response.embeds[0])
+    removed = await moderator.slash(channel, "source remove", source=huge)
+    assert removed.ephemeral and "not a source this server added" in text_of(removed.response.embeds[0])
+    simcord.assert_no_errors(env)
