@@ -11,9 +11,10 @@ import threading
 import discord
 import pytest
 import simcord
+from aiohttp import web
 from discord import app_commands
 
-from bot import Rollcall
+from bot import Rollcall, ShardedRollcall
 from cogs.base import NotModerator
 from cogs.sources import queued
 from config import Config
@@ -373,3 +374,43 @@ async def test_ids_beyond_64_bits_are_unknown_not_errors(world):
     removed = await moderator.slash(channel, "source remove", source=huge)
     assert removed.ephemeral and "not a source this server added" in text_of(removed.response.embeds[0])
     simcord.assert_no_errors(env)
+
+
+async def test_a_sharded_bot_answers_in_the_shards_it_runs_from_the_same_store(store_path, store_worker):
+    config = Config(store_path=store_path, shard_count=3, shard_ids=(0, 2))
+    bot = ShardedRollcall(config, writer=StoreWriter(store_path, store_worker), shard_count=3, shard_ids=[0, 2])
+    async with simcord.run(bot) as env:
+        await bot.sync_commands()
+        for shard_id in (0, 2):
+            guild = env.create_guild(f"Server on shard {shard_id}", shard_id=shard_id)
+            channel = guild.create_text_channel("general")
+            member = guild.add_member(env.create_user(f"delegate{shard_id}"))
+            reply = await member.slash(channel, "vote", country="China", vote=assembly_vote_id(env))
+            assert "China abstained" in text_of(reply.response.embeds[0])
+            assert bot.get_guild(guild.id).shard_id == shard_id
+
+
+async def test_add_by_url_refuses_the_hosts_own_network_and_says_nothing_more(world):
+    env, guild, channel, member, moderator = world
+    requests = []
+
+    async def record(request):
+        requests.append(request.path)
+        return web.Response(text="<html><body><p>Internal admin page.</p></body></html>", content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", record)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        for url in (f"http://127.0.0.1:{port}/admin", f"http://[::ffff:127.0.0.1]:{port}/", "http://169.254.169.254/latest"):
+            refused = await moderator.slash(channel, "source add", url=url)
+            assert refused.ephemeral
+            assert "no article could be fetched from that address" in text_of(refused.response.embeds[0])
+            await env.advance_time(61)  # past the moderators' cooldown
+    finally:
+        await runner.cleanup()
+    assert requests == []
