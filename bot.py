@@ -18,6 +18,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -26,7 +27,9 @@ from sqlite_utils import Database
 
 from config import Config, load_config
 from roll_call_cli import add_import_un_parser
-from sources.worker import StoreWriter
+
+if TYPE_CHECKING:
+    from sources.worker import StoreWriter
 
 EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources", "cogs.records")
 # discord.py loggers whose DEBUG lines carry interaction or webhook tokens (request URLs, payloads).
@@ -85,6 +88,8 @@ class RollcallBot:
             help_command=None,
             **options,
         )
+        from sources.worker import StoreWriter
+
         self.config = config
         self.db: Database | None = None
         self.writer = writer or StoreWriter(config.store_path)
