@@ -1,73 +1,23 @@
-"""The terminal side of the command line (rich): progress, ingest summaries, and the offline
-console that answers slash commands with the bot's own answer code."""
+"""The terminal console: slash command lines answered by the same answer code the bot runs, printed
+as the same embeds; and the two terminal streams every command line output goes to."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
-import inspect
 import re
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from sqlite_utils import Database
 
-from cogs.base import Reply
-from cogs.quotes import answer_quotes, answer_whosaid
-from cogs.records import answer_compare, answer_record
-from cogs.sources import answer_sources
-from cogs.votes import answer_vote
+from answers import COMMANDS
+from answers.reply import Reply
 from db import queries
 from extraction.countries import country_name
-from pipeline import IngestReport
 from replies.embeds import plural
 from replies.terminal import print_embeds
 
-# The read-only slash commands, their answer functions and option names, as in Discord.
-COMMANDS: dict[str, tuple[Callable[..., Reply], tuple[str, ...]]] = {
-    "vote": (answer_vote, ("country", "vote")),
-    "whosaid": (answer_whosaid, ("quote",)),
-    "quotes": (answer_quotes, ("speaker",)),
-    "sources": (answer_sources, ()),
-    "compare": (answer_compare, ("country_a", "country_b", "since")),
-    "record": (answer_record, ("country", "since")),
-}
-
 stderr = Console(stderr=True)
 stdout = Console()
-
-
-@contextmanager
-def progress_bar(total: int) -> Iterator[Callable[[Path], None]]:
-    """A progress bar on stderr for batches of several files; yields ``advance(path)``."""
-    if total < 2:
-        yield lambda path: None
-        return
-    columns = (
-        TextColumn("[bold]Ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        TextColumn("{task.description}", style="dim"),
-    )
-    with Progress(*columns, console=stderr, transient=True) as progress:
-        task = progress.add_task("", total=total)
-        yield lambda path: progress.update(task, advance=1, description=escape(path.name))
-
-
-def print_ingest_report(report: IngestReport) -> None:
-    """One line per failure, then the totals."""
-    for path, reason in report.failed:
-        stderr.print(f"[red]✗[/red] {escape(str(path))}: {escape(str(reason))}", highlight=False, soft_wrap=True)
-    stdout.print(
-        f"[green]{len(report.added)} added[/green] ({report.quotes} quotations, {report.votes} votes), "
-        f"{len(report.unchanged)} unchanged, "
-        f"[{'red' if report.failed else 'dim'}]{len(report.failed)} failed[/]",
-        highlight=False,
-    )
 
 
 class CommandLineError(ValueError):
@@ -83,7 +33,7 @@ def parse_command(line: str) -> tuple[str, dict[str, str]]:
     name, _, rest = line.strip().lstrip("/").partition(" ")
     if name not in COMMANDS:
         raise CommandLineError(f"unknown command “/{name}”; try " + ", ".join(f"/{c}" for c in COMMANDS))
-    option_names = COMMANDS[name][1]
+    option_names = COMMANDS[name].options
     if not option_names:
         return name, {}
     marker = re.compile(r"(?:^|(?<=\s))(" + "|".join(option_names) + r"):")
@@ -100,12 +50,10 @@ def parse_command(line: str) -> tuple[str, dict[str, str]]:
 def answer(db: Database, line: str, guild_id: int | None = None) -> Reply:
     """The reply the bot gives to a slash command line, from the same answer code."""
     name, options = parse_command(line)
-    function, option_names = COMMANDS[name]
-    required = inspect.signature(function).parameters
-    for option in option_names:
-        if required[option].default is inspect.Parameter.empty:
-            options.setdefault(option, "")  # as Discord would refuse it empty, the answer explains
-    return function(db, guild_id, **options)
+    command = COMMANDS[name]
+    for option in command.required:
+        options.setdefault(option, "")  # as Discord would refuse it empty, the answer explains
+    return command.answer(db, guild_id, **options)
 
 
 def print_answer(db: Database, line: str) -> None:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import date
 
 import discord
 from discord import app_commands
 from discord.ext import commands
-from sqlite_utils import Database
 
-from cogs.base import Reply, at_most, choice, moderators_only, refusal, send_reply, stored_id
-from db import guild_scope, queries
+from answers.dates import BadOption, typed_day
+from answers.sources import (
+    QUEUED,
+    answer_sources,
+    could_not_add,
+    removable_source,
+    source_added,
+    source_removed,
+    source_suggestions,
+)
+from cogs.base import choices, moderators_only, send_reply
+from db import guild_scope
 from extraction.documents import MAX_SOURCE_BYTES, SourceError
 from replies import embeds
 from sources.fetch import fetch_article
@@ -21,22 +29,6 @@ ATTACHMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 # After this long, a moderator whose source is still being read (or waits for the store behind
 # an import) is told so, and gets the answer when it is done.
 QUEUED_NOTICE_SECONDS = 3.0
-QUEUED_NOTICE = "Your source is queued: the store is busy or the text is long. I'll reply here when it's in."
-
-
-def answer_sources(db: Database, guild_id: int | None) -> Reply:
-    """The /sources answer: every source this server sees and what each contributed."""
-    return Reply(embeds.sources_pages(queries.list_sources(db, guild_id)))
-
-
-def parse_published(text: str | None) -> str | None:
-    """A YYYY-MM-DD date as typed; raises SourceError with a helpful message otherwise."""
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text.strip()).isoformat()
-    except ValueError:
-        raise SourceError(f"“{text}” is not a date in the form YYYY-MM-DD (for example 2022-10-12).") from None
 
 
 @dataclass
@@ -70,7 +62,7 @@ async def queued(interaction: discord.Interaction, work: asyncio.Future, notice_
     try:
         return await asyncio.wait_for(asyncio.shield(work), notice_after)
     except TimeoutError:
-        await interaction.edit_original_response(embed=embeds.notice_embed(QUEUED_NOTICE))
+        await interaction.edit_original_response(embed=embeds.notice_embed(QUEUED))
     return await work
 
 
@@ -119,41 +111,29 @@ class Sources(commands.Cog):
                 origin=submission.origin,
                 added_by=str(interaction.user.id),
                 title=title,
-                published=parse_published(published),
+                published=typed_day(published),
                 url=submission.url,
             )
             result = await queued(interaction, asyncio.ensure_future(work))
-        except SourceError as error:
-            await send_reply(interaction, refusal(f"I couldn't add that source: {error}"))
+        except (SourceError, BadOption) as error:
+            await send_reply(interaction, could_not_add(error))
             return
-        stored = queries.get_source(self.bot.db, result.source_id, interaction.guild_id)
-        await send_reply(interaction, Reply([embeds.source_added_embed(result, stored)], ephemeral=True))
+        await send_reply(interaction, source_added(self.bot.db, interaction.guild_id, result))
 
     @source.command(name="remove", description="Remove a source this server added")
     @app_commands.describe(source="The source: pick one from the list")
     @moderators_only()
     async def remove(self, interaction: discord.Interaction, source: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        scope = guild_scope(interaction.guild_id)
-        source_id = stored_id(source)
-        stored = queries.get_source(self.bot.db, source_id, interaction.guild_id) if source_id else None
-        if stored is None or stored["scope"] != scope or not await queued(
-            interaction, asyncio.ensure_future(self.bot.writer.remove_source(stored["id"], scope))
-        ):
-            reply = refusal(
-                "That is not a source this server added. Pick one from the list; bundled sources cannot be removed."
-            )
-        else:
-            reply = Reply([embeds.source_removed_embed(stored)], ephemeral=True)
-        await send_reply(interaction, reply)
+        stored = removable_source(self.bot.db, interaction.guild_id, source)
+        if stored is not None:
+            work = self.bot.writer.remove_source(stored["id"], stored["scope"])
+            stored = stored if await queued(interaction, asyncio.ensure_future(work)) else None
+        await send_reply(interaction, source_removed(stored))
 
     @remove.autocomplete("source")
     async def source_autocomplete(self, interaction: discord.Interaction, current: str):
-        scope = guild_scope(interaction.guild_id)
-        typed = current.casefold()
-        own = [s for s in queries.list_sources(self.bot.db, interaction.guild_id) if s["scope"] == scope]
-        matching = [s for s in own if typed in (s["title"] or "").casefold() or typed in str(s["id"])]
-        return at_most([choice(f"#{s['id']} {s['title'] or s['origin'] or 'untitled'}", s["id"]) for s in matching])
+        return choices(source_suggestions(self.bot.db, interaction.guild_id, current))
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -37,7 +37,6 @@ SEARCH_CANDIDATES = 100
 MIN_TRIGRAM_WORD = 3
 MAX_TRIGRAM_WORDS = 6
 RARE_WORD_MATCHES = 400
-DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 # How a speaker is shown to a caller: as the caller's visible sources name it (the fullest form
 # of the global and the caller's own scope; the global one on a tie), never as another server's do.
@@ -292,18 +291,17 @@ def find_votes(
 
     A report dated only by month matches a day in that month. Newest first.
     """
-    if date is not None and not DATE_PREFIX.fullmatch(date):
-        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
     rows = db.execute(
         """
         SELECT DISTINCT r.vote_id
           FROM vote_reports r JOIN sources s ON s.id = r.source_id
          WHERE s.scope IN (:global, :own)
            AND (:body IS NULL OR r.body = :body COLLATE NOCASE)
-           AND (:date IS NULL OR r.date LIKE :date || '%' OR :date LIKE r.date || '%')
+           AND (:date IS NULL OR r.date LIKE :date_prefix || '%' ESCAPE '\\' OR :date LIKE r.date || '%')
            AND (:resolution IS NULL OR r.resolution = :resolution)
         """,
-        {**_scope_params(guild_id), "body": body, "date": date, "resolution": resolution_key(resolution)},
+        {**_scope_params(guild_id), "body": body, "date": date, "date_prefix": date and _like_escape(date),
+         "resolution": resolution_key(resolution)},
     ).fetchall()
     return _vote_summaries(db, [row[0] for row in rows], guild_id)[:limit]
 

@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cogs.base import country_choices  # noqa: E402
-from cogs.quotes import answer_whosaid  # noqa: E402
-from cogs.records import answer_compare, answer_record  # noqa: E402
-from cogs.votes import answer_vote, vote_choices  # noqa: E402
+from answers.options import country_suggestions  # noqa: E402
+from answers.quotes import answer_whosaid  # noqa: E402
+from answers.records import answer_compare, answer_record  # noqa: E402
+from answers.votes import answer_vote, vote_suggestions  # noqa: E402
 from db import add_source, open_store, queries  # noqa: E402
 from db.roll_calls import import_roll_calls  # noqa: E402
 from extraction.documents import load_document  # noqa: E402
@@ -135,8 +135,8 @@ def time_answers(db, calls: int) -> None:
     timed("/compare", calls, lambda r: answer_compare(db, None, *r.sample(COUNTRIES, 2)))
     timed("/compare since 2000", calls, lambda r: answer_compare(db, None, *r.sample(COUNTRIES, 2), "2000"))
     timed("/record", calls, lambda r: answer_record(db, None, r.choice(COUNTRIES)))
-    timed("autocomplete: country", calls, lambda r: country_choices(db, None, r.choice(COUNTRY_PREFIXES)))
-    timed("autocomplete: vote", calls, lambda r: vote_choices(db, None, r.choice(VOTE_TYPED)))
+    timed("autocomplete: country", calls, lambda r: country_suggestions(db, None, r.choice(COUNTRY_PREFIXES)))
+    timed("autocomplete: vote", calls, lambda r: vote_suggestions(db, None, r.choice(VOTE_TYPED)))
     timed("autocomplete: speaker", calls, lambda r: queries.find_speakers(db, r.choice("abcdefghjklmprstw"), None))
 
 

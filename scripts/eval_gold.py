@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from extraction.documents import load_document  # noqa: E402
 from extraction.extractor import extract  # noqa: E402
-from pipeline import BUNDLED_SOURCES, read_metadata  # noqa: E402
+from config import BUNDLED_SOURCES  # noqa: E402
+from sources.files import read_metadata  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 VOTE_FIELDS = ("date", "yes", "no", "abstain", "absent", "adopted", "vetoed_by")

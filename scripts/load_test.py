@@ -40,7 +40,7 @@ from rich.table import Table  # noqa: E402
 
 from bot import Rollcall  # noqa: E402
 from config import BUNDLED_SOURCES, Config  # noqa: E402
-from pipeline import build_store  # noqa: E402
+from sources.ingest import build_store  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 LAG_PROBE_SECONDS = 0.005

@@ -8,6 +8,6 @@ python="${PYTHON:-python3}"
 stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-base}"
 if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".${extras:+[$extras]}"
+    .venv/bin/python -m pip install --quiet ".${extras:+[$extras]}"
     touch "$stamp"
 fi

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from db import AddResult
-from pipeline import ingest_submission, remove_submission
+from sources.ingest import ingest_submission, remove_submission
 
 log = logging.getLogger("rollcall.worker")
 
@@ -42,7 +42,7 @@ class StoreWriter:
         self._own: ProcessPoolExecutor | None = None
 
     async def add_source(self, raw: bytes | str, **options: str | None) -> AddResult:
-        """Read, extract and store one source in the worker (see :func:`pipeline.ingest_submission`);
+        """Read, extract and store one source in the worker (see :func:`sources.ingest.ingest_submission`);
         raises :class:`extraction.documents.SourceError` for a source that cannot be read."""
         return await self._run(partial(ingest_submission, self.store_path, raw, **options))
 

@@ -19,7 +19,7 @@ from cogs.base import NotModerator
 from cogs.sources import queued
 from config import Config
 from db import queries
-from pipeline import build_store
+from sources.ingest import build_store
 from replies.style import NOT_STATED_COLOUR, POSITION_COLOURS
 from sources.fetch import FetchedPage
 from sources.worker import StoreWriter

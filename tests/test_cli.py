@@ -11,6 +11,8 @@ import discord
 import pytest
 
 import bot
+import cli
+from config import Config
 from db import open_store
 from db.queries import find_votes, list_sources
 
@@ -25,7 +27,7 @@ The Security Council on Monday extended the peacekeeping mission by a vote of 13
 
 
 def run_cli(*args: str, store: Path) -> int:
-    return bot.main(["--store", str(store), *args])
+    return cli.main(["--store", str(store), *args])
 
 
 def test_extract_prints_only_the_json_contract():
@@ -45,7 +47,7 @@ def test_extract_prints_only_the_json_contract():
 
 
 def test_extract_takes_the_publication_date_from_the_metadata_beside_the_source(capsys):
-    assert bot.main(["extract", str(BUNDLED)]) == 0
+    assert cli.main(["extract", str(BUNDLED)]) == 0
     result = json.loads(capsys.readouterr().out)
     assert any(vote["date"] == "2022-10-12" for vote in result["votes"])
 
@@ -53,7 +55,7 @@ def test_extract_takes_the_publication_date_from_the_metadata_beside_the_source(
 def test_extract_of_a_copy_without_metadata_has_no_dates(tmp_path, capsys):
     copy = tmp_path / "article.txt"
     copy.write_bytes(BUNDLED.read_bytes())
-    assert bot.main(["extract", str(copy)]) == 0
+    assert cli.main(["extract", str(copy)]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["votes"] and all(vote["date"] is None for vote in result["votes"])
 
@@ -61,7 +63,7 @@ def test_extract_of_a_copy_without_metadata_has_no_dates(tmp_path, capsys):
 def test_extract_reports_an_unreadable_file(tmp_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert bot.main(["extract", str(empty)]) == 1
+    assert cli.main(["extract", str(empty)]) == 1
     captured = capsys.readouterr()
     assert captured.out == "" and "empty" in captured.err
 
@@ -112,7 +114,7 @@ def test_ingest_applies_metadata_options(tmp_path):
 
 def test_bad_published_date_is_refused_by_the_parser(tmp_path, capsys):
     with pytest.raises(SystemExit):
-        bot.main(["extract", str(BUNDLED), "--published", "12/10/2022"])
+        cli.main(["extract", str(BUNDLED), "--published", "12/10/2022"])
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
@@ -171,7 +173,7 @@ def test_only_regular_files_within_the_cap_are_read_and_nothing_waits(tmp_path, 
             handle.truncate(50 * 1024 * 1024)  # 50 MB, sparse
     else:
         path.mkdir()
-    assert bot.main(["extract", str(path)]) == 1
+    assert cli.main(["extract", str(path)]) == 1
     assert "cannot read" in capsys.readouterr().err
 
 
@@ -179,23 +181,23 @@ def test_a_malformed_sidecar_is_a_clear_error_not_a_traceback(tmp_path, capsys):
     article = tmp_path / "council.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "council.meta.toml").write_text('title = "unterminated\n', encoding="utf-8")
-    assert bot.main(["extract", str(article)]) == 1
+    assert cli.main(["extract", str(article)]) == 1
     err = capsys.readouterr().err
     assert "council.meta.toml is not valid TOML" in err and "Traceback" not in err
     assert run_cli("ingest", str(article), store=tmp_path / "s.db") == 1
     assert "council.meta.toml" in capsys.readouterr().err
     (tmp_path / "council.meta.toml").write_text('published = "last Tuesday"\n', encoding="utf-8")
-    assert bot.main(["extract", str(article)]) == 1
+    assert cli.main(["extract", str(article)]) == 1
     assert "published must be a date" in capsys.readouterr().err
 
 
 def test_discord_token_bearing_loggers_stay_at_info_at_debug_level(monkeypatch):
     monkeypatch.setenv("DISCORD_TOKEN", "not-a-real-token")
-    before = {name: logging.getLogger(name).level for name in bot.TOKEN_BEARING_LOGGERS}
+    before = {name: logging.getLogger(name).level for name in cli.TOKEN_BEARING_LOGGERS}
     try:
-        assert bot.discord_token(bot.Config(log_level="DEBUG"), "run")
+        assert cli.discord_token(Config(log_level="DEBUG"), "run")
         assert logging.getLogger("discord").getEffectiveLevel() == logging.DEBUG
-        for name in (*bot.TOKEN_BEARING_LOGGERS, "discord.webhook.async_"):
+        for name in (*cli.TOKEN_BEARING_LOGGERS, "discord.webhook.async_"):
             assert logging.getLogger(name).getEffectiveLevel() == logging.INFO
     finally:
         for name, level in before.items():
@@ -204,8 +206,8 @@ def test_discord_token_bearing_loggers_stay_at_info_at_debug_level(monkeypatch):
 
 
 def test_sharding_follows_the_config(tmp_path):
-    plain = bot.create_bot(bot.Config(store_path=tmp_path / "s.db"))
-    sharded = bot.create_bot(bot.Config(store_path=tmp_path / "s.db", shard_count=4, shard_ids=(2, 3)))
+    plain = bot.create_bot(Config(store_path=tmp_path / "s.db"))
+    sharded = bot.create_bot(Config(store_path=tmp_path / "s.db", shard_count=4, shard_ids=(2, 3)))
     assert not isinstance(plain, discord.AutoShardedClient)
     assert isinstance(sharded, discord.AutoShardedClient)
     assert (sharded.shard_count, sharded.shard_ids) == (4, [2, 3])

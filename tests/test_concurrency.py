@@ -17,7 +17,7 @@ import db.store
 from db import StoreBusy, applied_migrations, guild_scope, open_store, queries
 from db.migrations import migrations
 from db.store import write_transaction
-from pipeline import ingest_submission
+from sources.ingest import ingest_submission
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVERS = 4

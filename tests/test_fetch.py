@@ -19,7 +19,7 @@ from aiohttp import hdrs, web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
 from extraction.documents import MAX_SOURCE_BYTES, SourceError
-from pipeline import read_source
+from sources.ingest import read_source
 from sources.fetch import (
     FETCH_FAILED,
     MAX_REDIRECTS,

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-import bot
+import cli
 import console
-import roll_call_cli
 from config import Config
 from db import open_store
 from db.roll_calls import ImportReport
-from pipeline import IngestReport
+from sources.ingest import IngestReport
 
 HOSTILE_NAMES = ["report [draft].txt", "[bold]loud[red].txt", "back\\[slash].txt"]
 ARTICLE = (
@@ -28,10 +27,10 @@ ARTICLE = (
 
 @pytest.fixture
 def terminal(monkeypatch) -> io.StringIO:
-    """The consoles of console.py and roll_call_cli.py, writing to one buffer as a terminal would."""
+    """The consoles of console.py (as cli.py uses them too), writing to one buffer as a terminal would."""
     output = io.StringIO()
     fake = Console(file=output, force_terminal=True, width=200, color_system=None)
-    for module in (console, roll_call_cli):
+    for module in (console, cli):
         monkeypatch.setattr(module, "stdout", fake)
         monkeypatch.setattr(module, "stderr", fake)
     return output
@@ -42,7 +41,7 @@ def test_the_ingest_report_prints_hostile_file_names_and_reasons(terminal):
         added=[Path("report [draft].txt")],
         failed=[(Path("[bold]x[/oops].txt"), "the file looks binary [/]"), (Path("[/].txt"), "[red]no[/red]")],
     )
-    console.print_ingest_report(report)
+    cli.print_ingest_report(report)
 
     output = terminal.getvalue()
     assert "[bold]x[/oops].txt: the file looks binary [/]" in output
@@ -52,8 +51,9 @@ def test_the_ingest_report_prints_hostile_file_names_and_reasons(terminal):
 
 @pytest.mark.parametrize("name", [*HOSTILE_NAMES, "[link=evil.example]x.txt"])
 def test_the_progress_bar_shows_hostile_file_names(terminal, name):
-    with console.progress_bar(2) as advance:
-        advance(Path(name))  # drawn when the bar stops
+    with cli.progress("Ingesting") as update:
+        update(total=2)
+        update(advance=1, description=Path(name).name)  # drawn when the bar stops
     assert name in terminal.getvalue()
 
 
@@ -62,7 +62,7 @@ def test_ingest_of_hostile_file_names_reports_every_file(tmp_path, capsys):
         (tmp_path / name).write_text(f"{name}\n\n{ARTICLE}", encoding="utf-8")  # each source differs
     (tmp_path / "[bold]broken[draft].txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
-    bot.main(["--store", str(tmp_path / "store.db"), "ingest", str(tmp_path)])
+    cli.main(["--store", str(tmp_path / "store.db"), "ingest", str(tmp_path)])
 
     output = capsys.readouterr()
     assert "[bold]broken[draft].txt: the file looks binary" in output.err
@@ -85,7 +85,7 @@ def test_the_import_report_prints_hostile_names_and_values(terminal):
     report = ImportReport(file=Path("votes [draft][bold].csv"), body="UNGA", records=1, positions=2,
                           skipped=[(3, "ms_vote '[/]' is not Y, N, A, X or NV"), (4, "date '[b]' not understood")],
                           skipped_rows=2)
-    roll_call_cli.print_import_report(report)
+    cli.print_import_report(report)
 
     output = terminal.getvalue()
     assert "votes [draft][bold].csv (UNGA): 1 record, 2 positions" in output
@@ -106,7 +106,7 @@ def test_import_un_of_a_hostile_file_prints_its_summary_and_goes_on(tmp_path, ca
     later = tmp_path / "later.csv"
     later.write_bytes(hostile.read_bytes())
 
-    status = roll_call_cli.command_import_un(
+    status = cli.command_import_un(
         argparse.Namespace(paths=[hostile, not_undl, later]), Config(store_path=tmp_path / "store.db")
     )
 

@@ -125,7 +125,7 @@ def test_a_record_no_article_reports(store):
 
 
 def test_vote_answers_reach_official_records(store):
-    from cogs.votes import answer_vote, vote_choices
+    from answers.votes import answer_vote, vote_suggestions
 
     add_record(store, ASSEMBLY_RECORD, OFFICIAL)
     add_record(store, ASSEMBLY_RECORD | {"undl_id": 500004, "date": "2022-04-07", "resolution": "A/RES/ES-11/3",
@@ -145,5 +145,5 @@ def test_vote_answers_reach_official_records(store):
     (embed,) = answer_vote(store, None, None, "r500004").pages
     assert "A/RES/ES-11/3" in embed.title and "93" in "".join(field.name for field in embed.fields)
     # autocomplete by symbol and by words of the title
-    assert "r500004" in [c.value for c in vote_choices(store, None, "A/RES/ES-11/3")]
-    assert "r500004" in [c.value for c in vote_choices(store, None, "suspension of")]
+    assert "r500004" in [c.value for c in vote_suggestions(store, None, "A/RES/ES-11/3")]
+    assert "r500004" in [c.value for c in vote_suggestions(store, None, "suspension of")]

@@ -380,10 +380,11 @@ async def test_country_autocomplete_within_discords_limits(world, command, optio
 
 
 def test_record_choices_for_vote_within_discords_limits(huge_world):
-    from cogs.votes import vote_choices
+    from answers.votes import vote_suggestions
+    from cogs.base import choices as discord_choices
 
     db, _ = huge_world
-    choices = vote_choices(db, None, "A/RES/1")
+    choices = discord_choices(vote_suggestions(db, None, "A/RES/1"))
     assert len(choices) == limits.AUTOCOMPLETE_CHOICES
     assert all(len(c.name) <= limits.CHOICE_NAME and len(c.value) <= limits.CHOICE_VALUE for c in choices)
     assert all("A/RES/1" in c.name for c in choices)

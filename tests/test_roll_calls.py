@@ -1,5 +1,5 @@
 """Importing the UN Digital Library's voting data (db/roll_calls.py), the ``import-un`` command
-(roll_call_cli.py) and the converter of the shared wide matrices (scripts/un_layout.py).
+(cli.py) and the converter of the shared wide matrices (scripts/un_layout.py).
 
 Small files in the official layouts are written here; the shared data is used when present.
 """
@@ -16,7 +16,7 @@ import db.roll_calls
 from config import Config
 from db import open_store
 from db.roll_calls import NotUndlFile, import_roll_calls, parse_date
-from roll_call_cli import command_import_un
+from cli import command_import_un
 from scripts.un_layout import convert_undl_wide, convert_voeten
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "un-votes"

@@ -1,0 +1,52 @@
+"""/compare and /record: questions the official roll-call records answer, for any member state.
+
+Official records belong to no server: every server sees the same ones, so the answers take
+``guild_id`` only to match the other answers' signature.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from answers.dates import BadOption, typed_period
+from answers.options import resolve_country, unknown_country
+from answers.reply import Reply, refusal
+from db import comparisons
+from replies.record_embeds import compare_embed, record_embed
+
+NO_RECORDS = (
+    "No official roll-call records are loaded yet: a moderator can run `python bot.py import-un FILE`."
+)
+
+
+def answer_compare(
+    db: Database, guild_id: int | None, country_a: str, country_b: str, since: str | None = None
+) -> Reply:
+    """The /compare answer: how often two countries voted alike, over time, and where they differed."""
+    if not comparisons.has_roll_calls(db):
+        return refusal(NO_RECORDS)
+    codes = [resolve_country(db, text) for text in (country_a, country_b)]
+    for text, code in zip((country_a, country_b), codes):
+        if code is None:
+            return unknown_country(text)
+    if codes[0] == codes[1]:
+        return refusal("Pick two different countries to compare.")
+    try:
+        start = typed_period(since)
+    except BadOption as error:
+        return refusal(str(error))
+    return Reply([compare_embed(comparisons.compare_countries(db, *codes, since=start))])
+
+
+def answer_record(db: Database, guild_id: int | None, country: str, since: str | None = None) -> Reply:
+    """The /record answer: a country's votes by position, against the majority, and notable ones."""
+    if not comparisons.has_roll_calls(db):
+        return refusal(NO_RECORDS)
+    iso3 = resolve_country(db, country)
+    if iso3 is None:
+        return unknown_country(country)
+    try:
+        start = typed_period(since)
+    except BadOption as error:
+        return refusal(str(error))
+    return Reply([record_embed(comparisons.country_record(db, iso3, since=start))])
