@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from answers.dates import BadOption, typed_period
 from answers.options import resolve_country, unknown_country
 from answers.reply import Reply, refusal
-from db import comparisons
+from db import comparisons, records
 from replies.record_embeds import compare_embed, record_embed
 
 NO_RECORDS = (
@@ -23,7 +23,7 @@ def answer_compare(
     db: Database, guild_id: int | None, country_a: str, country_b: str, since: str | None = None
 ) -> Reply:
     """The /compare answer: how often two countries voted alike, over time, and where they differed."""
-    if not comparisons.has_roll_calls(db):
+    if not records.has_roll_calls(db):
         return refusal(NO_RECORDS)
     codes = [resolve_country(db, text) for text in (country_a, country_b)]
     for text, code in zip((country_a, country_b), codes):
@@ -40,7 +40,7 @@ def answer_compare(
 
 def answer_record(db: Database, guild_id: int | None, country: str, since: str | None = None) -> Reply:
     """The /record answer: a country's votes by position, against the majority, and notable ones."""
-    if not comparisons.has_roll_calls(db):
+    if not records.has_roll_calls(db):
         return refusal(NO_RECORDS)
     iso3 = resolve_country(db, country)
     if iso3 is None:

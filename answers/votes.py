@@ -8,9 +8,10 @@ from sqlite_utils import Database
 
 from answers.options import MAX_SUGGESTIONS, resolve_country, stored_id, unknown_country
 from answers.reply import Reply, Suggestion, refusal
-from db import comparisons, queries
+from db import queries, records
 from replies import embeds
-from replies.style import BODY_NAMES, body_name, display_date
+from reference.vocabulary import BODY_NAMES, body_name
+from replies.style import display_date
 
 MAX_COUNTRY_VOTES = 100
 RECORD_KEY = re.compile(r"r(\d+)")
@@ -53,8 +54,8 @@ def find_vote(db: Database, guild_id: int | None, text: str) -> dict | None:
         return None
     if reported := queries.match_votes(db, text, guild_id, limit=1, body_names=BODY_NAMES):
         return queries.get_vote(db, reported[0]["id"], guild_id)
-    records = comparisons.match_roll_calls(db, text, limit=1)
-    return load_record(db, guild_id, records[0]["undl_id"]) if records else None
+    matching = records.match_roll_calls(db, text, limit=1)
+    return load_record(db, guild_id, matching[0]["undl_id"]) if matching else None
 
 
 def load_record(db: Database, guild_id: int | None, undl_id: int) -> dict | None:
@@ -69,8 +70,8 @@ def votes_of_country(db: Database, guild_id: int | None, iso3: str) -> list[dict
     each vote once."""
     reported = queries.votes_for_country(db, iso3, guild_id, MAX_COUNTRY_VOTES)
     linked = {f"r{vote['roll_call_id']}" for vote in reported if vote.get("roll_call_id")}
-    records = [r for r in queries.roll_calls_for_country(db, iso3, MAX_COUNTRY_VOTES) if r["id"] not in linked]
-    return sorted(reported + records, key=lambda vote: vote["date"] or "", reverse=True)[:MAX_COUNTRY_VOTES]
+    official = [r for r in records.roll_calls_for_country(db, iso3, MAX_COUNTRY_VOTES) if r["id"] not in linked]
+    return sorted(reported + official, key=lambda vote: vote["date"] or "", reverse=True)[:MAX_COUNTRY_VOTES]
 
 
 def vote_suggestions(db: Database, guild_id: int | None, typed: str) -> list[Suggestion]:
@@ -78,9 +79,9 @@ def vote_suggestions(db: Database, guild_id: int | None, typed: str) -> list[Sug
     reported = queries.match_votes(db, typed, guild_id, body_names=BODY_NAMES)
     linked = {vote["roll_call_id"] for vote in reported if vote.get("roll_call_id")}
     suggestions = [Suggestion(vote_suggestion_name(vote), str(vote["id"])) for vote in reported]
-    for record in comparisons.match_roll_calls(db, typed, limit=MAX_SUGGESTIONS):
+    for record in records.match_roll_calls(db, typed, limit=MAX_SUGGESTIONS):
         if record["undl_id"] not in linked:
-            summary = queries.roll_call_summary(record)
+            summary = records.roll_call_summary(record)
             suggestions.append(Suggestion(vote_suggestion_name(summary), summary["id"]))
     return suggestions
 

@@ -5,7 +5,7 @@ and :func:`remove_source`, read with :mod:`db.queries`. ``db/SCHEMA.md`` documen
 """
 
 from db.ingest import AddResult, InvalidExtraction, add_source, remove_source
-from db.rules import GLOBAL_SCOPE, guild_scope
+from db.scopes import GLOBAL_SCOPE, guild_scope
 from db.store import StoreBusy, applied_migrations, open_store
 
 __all__ = [

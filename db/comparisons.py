@@ -1,4 +1,4 @@
-"""Reading the official roll-call records: two countries compared, a country's record, finding a vote.
+"""Questions the official roll-call records answer: two countries compared, a country's record.
 
 Plain dicts out. Positions are read through the index (country, undl_id, position), named with
 ``INDEXED BY`` so the plan does not depend on ANALYZE statistics: a country's record is one
@@ -8,31 +8,17 @@ Official records belong to no source scope: every server sees them.
 
 from __future__ import annotations
 
-import re
-
 from sqlite_utils import Database
 
-from db.rules import resolution_key
+from db.records import RECORD_FIELDS
+from reference.vocabulary import POSITIONS
 
-POSITIONS = ("yes", "no", "abstain", "absent")
 RECENT_DISAGREEMENTS = 5
 RECENT_NOTABLE = 5
 # A vote is close when the yes–no margin is at most this share of the yes and no votes (60–40).
 CLOSE_MARGIN = 0.2
 # Agreement over time is shown per year for spans up to this many years, per decade beyond.
 MOST_YEARS_SHOWN = 12
-MAX_TYPED = 100
-MAX_SEARCH_WORDS = 12
-# The highest code point: a prefix's range ends just before prefix + this.
-LAST_CHARACTER = "\U0010ffff"
-TOKEN = re.compile(r"[^\W_]+")
-# The titles' index stems words (porter): a word being typed may run past its stem by up to
-# LONGEST_SUFFIX letters; stems shorter than SHORTEST_STEM are not tried.
-LONGEST_SUFFIX = 6
-SHORTEST_STEM = 4
-
-ROLL_CALL_COLUMNS = """r.undl_id, r.body, r.date, r.resolution, r.draft, r.title, r.total_yes, r.total_no,
-       r.total_abstentions, r.total_non_voting, r.undl_link"""
 # The majority of an official record: yes when more voted yes than no, otherwise no; NULL when
 # the totals are unknown. A country is against it when it voted the other way (not abstaining).
 MAJORITY = """CASE WHEN r.total_yes > r.total_no THEN 'yes'
@@ -56,9 +42,6 @@ COUNTRY_POSITIONS = f"""
 """
 
 
-def has_roll_calls(db: Database) -> bool:
-    """Whether any official record is loaded."""
-    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM roll_calls)").fetchone()[0])
 
 
 # ---------------------------------------------------------------- two countries
@@ -84,7 +67,7 @@ def compare_countries(db: Database, a: str, b: str, since: str | None = None) ->
     period, over_time = _over_time([year for year in years if year["year"]])
     disagreements = list(
         db.query(
-            f"SELECT {ROLL_CALL_COLUMNS}, a.position AS position_a, b.position AS position_b {BOTH_VOTED}"
+            f"SELECT {RECORD_FIELDS}, a.position AS position_a, b.position AS position_b {BOTH_VOTED}"
             " AND a.position != b.position ORDER BY r.date DESC, r.undl_id DESC LIMIT :limit",
             {**params, "limit": RECENT_DISAGREEMENTS},
         )
@@ -162,88 +145,8 @@ def _latest_positions(db: Database, condition: str, params: dict) -> list[dict]:
     """The country's most recent records meeting ``condition``, with its position and the majority."""
     return list(
         db.query(
-            f"SELECT {ROLL_CALL_COLUMNS}, p.position, {MAJORITY} AS majority {COUNTRY_POSITIONS}"
+            f"SELECT {RECORD_FIELDS}, p.position, {MAJORITY} AS majority {COUNTRY_POSITIONS}"
             f" AND {condition} ORDER BY r.date DESC, r.undl_id DESC LIMIT :limit",
             {**params, "limit": RECENT_NOTABLE},
         )
     )
-
-
-# ---------------------------------------------------------------- finding a record
-def get_roll_call(db: Database, undl_id: int) -> dict | None:
-    """One official record with every member's position (``positions``, by country code)."""
-    rows = list(db.query("SELECT * FROM roll_calls WHERE undl_id = ?", [undl_id]))
-    if not rows:
-        return None
-    positions = db.query(
-        "SELECT country, country_name, position, permanent_member FROM roll_call_positions"
-        " WHERE undl_id = ? ORDER BY country",
-        [undl_id],
-    )
-    return {**rows[0], "positions": list(positions)}
-
-
-def match_roll_calls(db: Database, text: str, limit: int = 25) -> list[dict]:
-    """Official records for autocomplete: those whose symbol starts with ``text`` ("A/RES/77"), in
-    symbol order, then those with every word of ``text`` in their symbol or title, the last word
-    as a prefix ("ES-11", "territorial integ"), highest record id first. Empty text: the newest."""
-    text = " ".join(text.split())[:MAX_TYPED]
-    if not text:
-        newest = f"SELECT {ROLL_CALL_COLUMNS} FROM roll_calls r ORDER BY r.date DESC, r.undl_id DESC LIMIT ?"
-        return list(db.query(newest, [limit]))
-    found = {row["undl_id"]: row for row in _by_symbol_prefix(db, text, limit)}
-    if len(found) < limit and (words := _words_match(text)):
-        for row in _by_words(db, words, limit):
-            found.setdefault(row["undl_id"], row)
-    return list(found.values())[:limit]
-
-
-def _by_symbol_prefix(db: Database, text: str, limit: int) -> list[dict]:
-    """Records whose resolution symbol starts with ``text`` (any case, spaces ignored)."""
-    prefix = resolution_key(text)
-    return list(
-        db.query(
-            f"SELECT {ROLL_CALL_COLUMNS} FROM roll_calls r"
-            " WHERE r.resolution >= :prefix AND r.resolution < :prefix || :last"
-            " ORDER BY r.resolution LIMIT :limit",
-            {"prefix": prefix, "last": LAST_CHARACTER, "limit": limit},
-        )
-    )
-
-
-def _by_words(db: Database, words: str, limit: int) -> list[dict]:
-    """Records whose symbol or title matches the FTS5 query ``words``, highest record id first
-    (the order FTS5 yields without sorting, so a word in every title stays fast)."""
-    return list(
-        db.query(
-            f"SELECT {ROLL_CALL_COLUMNS} FROM roll_calls_fts f JOIN roll_calls r ON r.undl_id = f.rowid"
-            " WHERE roll_calls_fts MATCH :words ORDER BY f.rowid DESC LIMIT :limit",
-            {"words": words, "limit": limit},
-        )
-    )
-
-
-def _words_match(text: str) -> str | None:
-    """An FTS5 query requiring each space-separated part of ``text``, the last as a prefix.
-
-    Each part becomes a quoted phrase of its letters and digits only ("ES-11" → ``"ES 11"``),
-    so nothing the user types is read as FTS5 syntax.
-    """
-    parts = [tokens for tokens in (TOKEN.findall(part) for part in text.split()) if tokens][:MAX_SEARCH_WORDS]
-    if not parts:
-        return None
-    *whole, last = parts
-    return " AND ".join([*map(_phrase, whole), _prefix(last)])
-
-
-def _phrase(tokens: list[str]) -> str:
-    """Words as one quoted FTS5 phrase."""
-    return '"' + " ".join(tokens) + '"'
-
-
-def _prefix(tokens: list[str]) -> str:
-    """A phrase whose last word is being typed: a prefix, or a word the index holds stemmed
-    shorter than what is typed so far ("integrit" of "integrity", indexed as "integr")."""
-    *head, word = tokens
-    cuts = range(max(SHORTEST_STEM, len(word) - LONGEST_SUFFIX), len(word))
-    return "(" + " OR ".join([_phrase(tokens) + "*", *(_phrase([*head, word[:end]]) for end in cuts)]) + ")"

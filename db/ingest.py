@@ -12,27 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
+from db.agreement import report_agreement, symbol_contradicted
 from db.links import refresh_links
-from db.rules import (
-    GLOBAL_SCOPE,
-    TALLY_FIGURES,
-    dates_compatible,
-    decode_report,
-    fullest_name,
-    merge_reports,
-    name_key,
-    resolution_key,
-    scopes_seen_from,
-    symbol_contradicted,
-)
+from db.names import fullest_name, name_key, resolution_key
+from db.reports import TALLY_FIGURES, decode_report, merge_reports
+from db.scopes import GLOBAL_SCOPE, scopes_seen_from
 from db.store import write_transaction
-from extraction.models import POSITIONS, Document, Extraction, Quote, Vote
+from extraction.models import Document, Extraction, Quote, Vote
+from reference.vocabulary import POSITIONS
 
 # A document speaker named like "the resolution" or "its statement" is particular to its source.
 GENERIC_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
@@ -169,14 +161,7 @@ def _insert_source(
 
 def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, result: AddResult) -> int:
     """Write one source's report of a vote (and its positions); return the vote it joined."""
-    vote_id = _matching_vote(db, scope, vote)
-    if vote_id is None:
-        vote_id = db["votes"].insert({"body": vote.body, "scope": scope}).last_pk
-        result.new_votes += 1
-    else:
-        result.matched_votes += 1
     report = {
-        "vote_id": vote_id,
         "source_id": source_id,
         "body": vote.body,
         "date": vote.date,
@@ -191,7 +176,13 @@ def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, resul
         "span_start": vote.start,
         "span_end": vote.end,
     }
-    report_id = db["vote_reports"].insert(report).last_pk
+    vote_id = _matching_vote(db, scope, report)
+    if vote_id is None:
+        vote_id = db["votes"].insert({"body": vote.body, "scope": scope}).last_pk
+        result.new_votes += 1
+    else:
+        result.matched_votes += 1
+    report_id = db["vote_reports"].insert({"vote_id": vote_id, **report}).last_pk
     positions = [
         {
             "vote_id": vote_id,
@@ -211,12 +202,12 @@ def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, resul
     return vote_id
 
 
-def _matching_vote(db: Database, scope: str, vote: Vote) -> int | None:
-    """The vote of this scope or a shared one that this report describes, judged by the reports
-    this scope sees: by resolution symbol unless date and tallies contradict it, else by body,
-    date and tallies."""
+def _matching_vote(db: Database, scope: str, report: dict) -> int | None:
+    """The vote of this scope or a shared one that a new report (a ``vote_reports`` row) describes,
+    judged by the reports this scope sees: by resolution symbol unless date and tallies contradict
+    it, else by body, date and tallies (:func:`db.agreement.report_agreement`)."""
     seen = scopes_seen_from(scope)
-    symbol = resolution_key(vote.resolution)
+    symbol = report["resolution"]
     reports_by_vote: dict[int, list[dict]] = {}
     candidates = db.query(
         """
@@ -226,51 +217,25 @@ def _matching_vote(db: Database, scope: str, vote: Vote) -> int | None:
                 OR v.body = :body AND (r.date IS NULL OR :month IS NULL OR substr(r.date, 1, 7) = :month))
          ORDER BY r.id
         """,
-        {"global": seen[0], "own": seen[1], "symbol": symbol, "body": vote.body,
-         "month": vote.date[:7] if vote.date else None},
+        {"global": seen[0], "own": seen[1], "symbol": symbol, "body": report["body"],
+         "month": report["date"][:7] if report["date"] else None},
     )
-    for report in candidates:
-        reports_by_vote.setdefault(report["vote_id"], []).append(report)
-    figures = {"date": vote.date, **{figure: getattr(vote, figure) for figure in TALLY_FIGURES}}
+    for stored in candidates:
+        reports_by_vote.setdefault(stored["vote_id"], []).append(stored)
     best: tuple[int, int] | None = None  # (agreements, vote_id)
-    for vote_id, reports in reports_by_vote.items():
-        symbols = {r["resolution"] for r in reports if r["resolution"]}
-        if symbol in symbols and not symbol_contradicted(figures, merge_reports(decode_report(r) for r in reports)):
+    for vote_id, stored_reports in reports_by_vote.items():
+        symbols = {r["resolution"] for r in stored_reports if r["resolution"]}
+        merged = merge_reports(decode_report(r) for r in stored_reports)
+        if symbol in symbols and not symbol_contradicted(report, merged):
             return vote_id
         if symbol and symbols:
             continue  # a different symbol, or the same one contradicted
-        agreements = max((_agreement(vote, r) for r in reports), default=None)
+        agreements = max(
+            (agreement for r in stored_reports if (agreement := report_agreement(report, r)) is not None), default=None
+        )
         if agreements is not None and (best is None or agreements > best[0]):
             best = (agreements, vote_id)
     return None if best is None else best[1]
-
-
-def _agreement(vote: Vote, report: Mapping) -> int | None:
-    """How many stated figures ``vote`` shares with a stored report, or None if they differ.
-
-    Same vote when: adopted does not conflict, dates are compatible, and at most one tally
-    figure conflicts while at least two agree (with no conflict, any agreement will do).
-    When either date is unknown, two agreeing figures and no conflict are required.
-    A derived ``absent`` is ignored: it follows from the other figures.
-    """
-    if vote.adopted is not None and report["adopted"] is not None and int(vote.adopted) != report["adopted"]:
-        return None
-    figures = [
-        (getattr(vote, figure), report[figure])
-        for figure in TALLY_FIGURES
-        if not (figure == "absent" and (vote.absent_derived or report["absent_derived"]))
-    ]
-    stated = [(ours, theirs) for ours, theirs in figures if ours is not None and theirs is not None]
-    conflicts = sum(ours != theirs for ours, theirs in stated)
-    agreements = len(stated) - conflicts
-    dates = dates_compatible(vote.date, report["date"])
-    if dates is False:
-        return None
-    if dates is None:
-        return agreements if agreements >= 2 and conflicts == 0 else None
-    if conflicts == 0 or (conflicts == 1 and agreements >= 2):
-        return agreements
-    return None
 
 
 def _speaker_id(db: Database, scope: str, quote: Quote) -> int | None:

@@ -8,9 +8,9 @@ server adds changes another server's link. Links are recomputed whenever a vote 
 report, and after records are imported.
 
 A vote links to the record whose resolution or draft symbol a report states, unless the vote's
-date and tallies show that record is a different vote (:func:`db.rules.symbol_contradicted`: a
-conflict to show, not a key to trust); failing that, to the one record of the same body within a
-day whose totals agree best (:func:`db.rules.record_agreement`).
+date and tallies show that record is a different vote (:func:`db.agreement.symbol_contradicted`:
+a conflict to show, not a key to trust); failing that, to the one record of the same body within a
+day whose totals agree best (:func:`db.agreement.record_agreement`).
 """
 
 from __future__ import annotations
@@ -20,20 +20,15 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from db.rules import (
-    GLOBAL_SCOPE,
-    decode_report,
-    merge_reports,
-    record_agreement,
-    record_figures,
-    symbol_contradicted,
-)
+from db.agreement import record_agreement, record_figures, symbol_contradicted
+from db.records import RECORD_FIELDS, records_named
+from db.reports import decode_report, merge_reports
+from db.scopes import GLOBAL_SCOPE
 from db.store import write_transaction
+from reference.vocabulary import RECORDED_BODIES
 
-LINKABLE_BODIES = ("UNGA", "UNSC")
 # How many days a report's date may be from its record's (time zones, meetings past midnight).
 RECORD_DATE_TOLERANCE = 1
-RECORD_FIELDS = "undl_id, body, date, resolution, draft, total_yes, total_no, total_abstentions, total_non_voting"
 
 
 def refresh_links(db: Database, vote_ids: Iterable[int] | None = None) -> int:
@@ -72,7 +67,7 @@ def _refresh_vote_links(db: Database, vote_id: int) -> bool:
 
 def linked_record(db: Database, body: str, reports: list[Mapping]) -> int | None:
     """The record a vote of ``body`` links to, as these (raw) reports describe it."""
-    if body not in LINKABLE_BODIES or not reports:
+    if body not in RECORDED_BODIES or not reports:
         return None
     decoded = [decode_report(report) for report in reports]
     vote = merge_reports(decoded)
@@ -83,16 +78,6 @@ def linked_record(db: Database, body: str, reports: list[Mapping]) -> int | None
     return _record_by_tally(db, body, vote)
 
 
-def records_named(db: Database, symbol: str) -> list[dict]:
-    """Official records whose resolution or draft symbol is ``symbol`` (upper case, no spaces)."""
-    return list(
-        db.query(
-            f"SELECT {RECORD_FIELDS} FROM roll_calls"
-            " WHERE replace(upper(resolution), ' ', '') = :symbol OR replace(upper(draft), ' ', '') = :symbol"
-            " ORDER BY undl_id",
-            {"symbol": symbol},
-        )
-    )
 
 
 def contradicted_records(db: Database, vote: Mapping, symbols: Iterable[str]) -> list[dict]:
@@ -113,7 +98,7 @@ def _record_by_tally(db: Database, body: str, vote: Mapping) -> int | None:
     day = date.fromisoformat(vote["date"])
     window = timedelta(days=RECORD_DATE_TOLERANCE)
     candidates = db.query(
-        f"SELECT {RECORD_FIELDS} FROM roll_calls WHERE body = ? AND date BETWEEN ? AND ?",
+        f"SELECT {RECORD_FIELDS} FROM roll_calls r WHERE r.body = ? AND r.date BETWEEN ? AND ?",
         [body, (day - window).isoformat(), (day + window).isoformat()],
     )
     scored = [(agreement, record["undl_id"]) for record in candidates

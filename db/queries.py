@@ -14,18 +14,12 @@ from collections.abc import Mapping
 from rapidfuzz import fuzz, utils
 from sqlite_utils import Database
 
-from db.comparisons import get_roll_call
+from db.agreement import OFFICIAL_TOTALS
 from db.links import contradicted_records
-from db.rules import (
-    OFFICIAL_TOTALS,
-    catalogue_title,
-    decode_report,
-    guild_scope,
-    merge_reports,
-    name_key,
-    resolution_key,
-    visible_scopes,
-)
+from db.names import like_escape, name_key, resolution_key
+from db.records import get_roll_call, roll_call_summary
+from db.reports import decode_report, merge_reports
+from db.scopes import guild_scope, scope_params, visible_scopes
 
 # The most words of a user's search that reach the word index, the most characters of it that
 # are matched at all, and how many candidates each index offers for fuzzy re-ranking.
@@ -152,44 +146,8 @@ def roll_call_vote(db: Database, undl_id: int) -> dict | None:
     return None if vote["roll_call"] is None else vote | roll_call_summary(vote["roll_call"])
 
 
-def roll_call_summary(record: Mapping) -> dict:
-    """A ``roll_calls`` row as a vote summary (the keys :func:`find_votes` gives); its id is ``r<undl_id>``."""
-    return {
-        "id": f"r{record['undl_id']}",
-        "body": record["body"],
-        "date": record["date"],
-        "resolution": record["resolution"] or record["draft"],
-        "subject": catalogue_title(record["title"]),
-        **{figure: record[column] for figure, column in OFFICIAL_TOTALS.items()},
-        # The official files hold adopted resolutions (SC) and the recorded GA votes on resolutions.
-        "adopted": True if record["resolution"] else None,
-        "vetoed_by": [],
-    }
 
 
-def roll_calls_for_country(db: Database, iso3: str, limit: int = 25) -> list[dict]:
-    """Official records of a country's votes, newest first, as vote summaries with its position
-    (``country_positions``), like :func:`votes_for_country`."""
-    # Walk the records newest first and look the country up in each (a primary-key probe), so the
-    # answer costs `limit` probes rather than sorting every vote the country ever cast.
-    rows = db.query(
-        """
-        SELECT * FROM (
-            SELECT c.undl_id, c.body, c.date, c.resolution, c.draft, c.title, c.total_yes, c.total_no,
-                   c.total_abstentions, c.total_non_voting,
-                   (SELECT position FROM roll_call_positions p
-                     WHERE p.undl_id = c.undl_id AND p.country = :country) AS position
-              FROM roll_calls c INDEXED BY roll_calls_date
-             ORDER BY c.date DESC)
-         WHERE position IS NOT NULL
-         LIMIT :limit
-        """,
-        {"country": iso3.upper(), "limit": limit},
-    )
-    return [
-        roll_call_summary(row) | {"country_positions": [{"position": row["position"], "source_id": None}]}
-        for row in rows
-    ]
 
 
 def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict:
@@ -300,7 +258,7 @@ def find_votes(
            AND (:date IS NULL OR r.date LIKE :date_prefix || '%' ESCAPE '\\' OR :date LIKE r.date || '%')
            AND (:resolution IS NULL OR r.resolution = :resolution)
         """,
-        {**_scope_params(guild_id), "body": body, "date": date, "date_prefix": date and _like_escape(date),
+        {**scope_params(guild_id), "body": body, "date": date, "date_prefix": date and like_escape(date),
          "resolution": resolution_key(resolution)},
     ).fetchall()
     return _vote_summaries(db, [row[0] for row in rows], guild_id)[:limit]
@@ -322,7 +280,7 @@ def search_quotes(db: Database, user_text: str, guild_id: int | str | None, limi
     rows = {
         row["id"]: row
         for row in db.query(QUOTE_SELECT + " WHERE q.id IN (SELECT value FROM json_each(:ids))",
-                            {**_scope_params(guild_id), "ids": json.dumps([quote_id for _, quote_id in scored])})
+                            {**scope_params(guild_id), "ids": json.dumps([quote_id for _, quote_id in scored])})
     }
     return [rows[quote_id] | {"score": round(-negative, 1)} for negative, quote_id in scored]
 
@@ -399,7 +357,7 @@ def quotes_by_speaker(
              ORDER BY s.published DESC, s.id DESC, q.span_start
              LIMIT :limit
             """,
-            {**_scope_params(guild_id), "speaker": speaker_id, "limit": limit},
+            {**scope_params(guild_id), "speaker": speaker_id, "limit": limit},
         )
     )
 
@@ -424,7 +382,7 @@ SELECT ss.speaker_id AS id, sum(ss.quotes) AS quotes, min(ss.name) AS any_name
 def get_speaker(db: Database, speaker_id: int, guild_id: int | str | None) -> dict | None:
     """One speaker with visible quotations (``id``, ``name``, ``kind``, ``country``, ``quotes``)."""
     ids = VISIBLE_SPEAKERS + " AND ss.speaker_id = :id GROUP BY ss.speaker_id"
-    return next(db.query(SPEAKER_SELECT.format(ids=ids), {**_scope_params(guild_id), "id": speaker_id}), None)
+    return next(db.query(SPEAKER_SELECT.format(ids=ids), {**scope_params(guild_id), "id": speaker_id}), None)
 
 
 def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
@@ -442,14 +400,11 @@ def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: 
     return list(
         db.query(
             SPEAKER_SELECT.format(ids=ids) + " ORDER BY ids.quotes DESC, name",
-            {**_scope_params(guild_id), "key": _like_escape(name_key(prefix)), "limit": limit},
+            {**scope_params(guild_id), "key": like_escape(name_key(prefix)), "limit": limit},
         )
     )
 
 
-def _scope_params(guild_id: int | str | None) -> dict[str, str]:
-    """The caller's visible scopes as the named parameters ``:global`` and ``:own``."""
-    return dict(zip(("global", "own"), visible_scopes(guild_id)))
 
 
 def _visible_reports(db: Database, vote_ids: list[int], guild_id: int | str | None) -> list[dict]:
@@ -488,7 +443,7 @@ def _vote_summaries(db: Database, vote_ids: list[int], guild_id: int | str | Non
 def match_countries(db: Database, text: str, limit: int = 25) -> list[str]:
     """ISO3 codes of countries whose name, alias, demonym, capital or code starts with ``text``
     (or has a word that does): "north k", "DPRK", "russian". Exact names first."""
-    key = _like_escape(name_key(text))
+    key = like_escape(name_key(text))
     rows = db.execute(
         r"""
         SELECT iso3, min(CASE WHEN name_key = :key THEN 0
@@ -530,10 +485,10 @@ def match_votes(
     Only the caller's visible reports are searched, so that no server learns what another's
     sources say; only the ``limit`` newest matches are then described.
     """
-    clauses, params = [], {**_scope_params(guild_id), "limit": limit}
+    clauses, params = [], {**scope_params(guild_id), "limit": limit}
     for index, word in enumerate(text.split()[:MAX_SEARCH_WORDS]):
         named = [code for code, name in (body_names or {}).items() if word.casefold() in name.casefold()]
-        params[f"word{index}"] = "%" + _like_escape(word) + "%"
+        params[f"word{index}"] = "%" + like_escape(word) + "%"
         params[f"bodies{index}"] = json.dumps(named)
         clauses.append(
             rf"""(r.body LIKE :word{index} ESCAPE '\' OR r.date LIKE :word{index} ESCAPE '\'
@@ -568,11 +523,6 @@ def quotes_on_vote(
              ORDER BY q.source_id, q.span_start
              LIMIT :limit
             """,
-            {**_scope_params(guild_id), "vote": vote_id, "country": country, "limit": limit},
+            {**scope_params(guild_id), "vote": vote_id, "country": country, "limit": limit},
         )
     )
-
-
-def _like_escape(text: str) -> str:
-    """``text`` with LIKE's wildcards escaped (for ``ESCAPE '\\'``)."""
-    return re.sub(r"([\\%_])", r"\\\1", text)

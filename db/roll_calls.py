@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.store import write_transaction
+from reference.vocabulary import OFFICIAL_VOTE_CODES
 
 BATCH_ROWS = 20_000
 MAX_LISTED_SKIPS = 1_000  # the report lists this many unreadable rows, and counts them all
@@ -33,7 +34,6 @@ SHOWN_MISSING = 5
 MAX_INTEGER = 2**63 - 1  # SQLite stores integers in 64 bits
 
 # ms_vote as the files write it (upper-cased, trimmed) -> the store's position.
-POSITIONS = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent", "NV": "absent"}
 TRUTH_VALUES = {"TRUE": 1, "T": 1, "1": 1, "YES": 1, "FALSE": 0, "F": 0, "0": 0, "NO": 0}
 TOTALS = ("total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms")
 # The roll_calls columns read from the file's text fields, after undl_id, body and date.
@@ -187,7 +187,7 @@ class RowReader:
         return undl_id
 
     def record(self, undl_id: int, row: list[str]) -> tuple:
-        """The roll_calls row, in ``ROLL_CALL_COLUMNS`` order."""
+        """The roll_calls row, in ``IMPORTED_COLUMNS`` order."""
         texts = tuple(None if i is None else (row[i].strip() or None) for i in self.texts)
         totals = tuple(parse_count(row[i], name) for i, name in self.totals)
         return (undl_id, self.body, parse_date(row[self.date]), *texts, *totals, *self.provenance)
@@ -198,7 +198,7 @@ class RowReader:
         if not country:
             raise BadRow("no ms_code")
         vote = row[self.ms_vote].strip()
-        position = POSITIONS.get(vote.upper())
+        position = OFFICIAL_VOTE_CODES.get(vote.upper())
         if position is None:
             raise BadRow(f"ms_vote {vote!r} is not Y, N, A, X or NV")
         return (undl_id, country, row[self.ms_name].strip() or None, position, self._permanent(row))
@@ -214,13 +214,13 @@ class RowReader:
         return value
 
 
-ROLL_CALL_COLUMNS = ("undl_id", "body", "date", *RECORD_TEXTS, *TOTALS, "dataset", "imported_at")
+IMPORTED_COLUMNS = ("undl_id", "body", "date", *RECORD_TEXTS, *TOTALS, "dataset", "imported_at")
 POSITION_COLUMNS = ("undl_id", "country", "country_name", "position", "permanent_member")
 UPSERT_ROLL_CALL = (
-    f"INSERT INTO roll_calls ({', '.join(ROLL_CALL_COLUMNS)}) "
-    f"VALUES ({', '.join('?' for _ in ROLL_CALL_COLUMNS)}) "
+    f"INSERT INTO roll_calls ({', '.join(IMPORTED_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in IMPORTED_COLUMNS)}) "
     "ON CONFLICT (undl_id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in ROLL_CALL_COLUMNS[1:])
+    + ", ".join(f"{c} = excluded.{c}" for c in IMPORTED_COLUMNS[1:])
 )
 DELETE_POSITIONS = "DELETE FROM roll_call_positions WHERE undl_id = ?"
 # A member named twice in one record of one file: the later row wins.

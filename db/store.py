@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.migrations import migrations
+from db.records import catalogue_title
 
 MEMORY = ":memory:"
 # How long one attempt to take the write lock waits inside SQLite, and how long a writer keeps
@@ -47,6 +48,7 @@ def open_store(path: str | Path, *, write_wait: float = WRITE_WAIT_SECONDS) -> D
         _retry_while_locked(db.enable_wal, write_wait)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.register_function(catalogue_title, deterministic=True)
     if migrations.pending(db):
         with write_transaction(db, wait=write_wait):
             migrations.apply(db)  # each migration a savepoint inside this transaction

@@ -15,16 +15,13 @@ import discord
 from extraction.countries import country_name
 from replies import limits
 from replies.limits import fit_embed, shorten
+from reference.vocabulary import POSITION_LABELS, POSITION_VERBS, POSITIONS, body_name
 from replies.style import (
     ERROR_COLOUR,
     INFO_COLOUR,
     NOT_STATED_COLOUR,
     POSITION_COLOURS,
     POSITION_EMOJI,
-    POSITION_LABELS,
-    POSITION_VERBS,
-    POSITIONS,
-    body_name,
     country_in_sentence,
     country_label,
     display_date,

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 
 import discord
 
-from db.rules import catalogue_title
 from extraction.countries import country_name
 from replies.embeds import add_list_field, position_label, source_line, tally_line
 from replies.limits import fit_embed, shorten
@@ -20,7 +19,6 @@ SOURCE_NOTE = "Source: UN Digital Library voting data"
 ROLL_CALL_TITLE_LIMIT = 100
 BAR_CELLS = 10
 FULL_CELL, EMPTY_CELL = "█", "░"
-# The catalogue's closing words in a record's title: "… : resolution / adopted by the General Assembly".
 
 
 # ---------------------------------------------------------------- pieces
@@ -36,8 +34,8 @@ def roll_call_tally(roll_call: Mapping) -> str | None:
 
 
 def roll_call_title(roll_call: Mapping, limit: int = ROLL_CALL_TITLE_LIMIT) -> str:
-    """The record's title without the catalogue's closing words, shortened to ``limit``."""
-    return shorten(safe(catalogue_title(roll_call.get("title")) or ""), limit)
+    """The record's title (the store gives it without the catalogue's closing words), shortened to ``limit``."""
+    return shorten(safe(roll_call.get("title") or ""), limit)
 
 
 def roll_call_line(roll_call: Mapping, positions: str) -> str:

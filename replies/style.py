@@ -17,11 +17,7 @@ POSITION_COLOURS = {
     "abstain": discord.Colour(0xF5A623),
     "absent": discord.Colour(0x95A5A6),
 }
-POSITION_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Did not vote"}
 POSITION_EMOJI = {"yes": "🟢", "no": "🔴", "abstain": "🟡", "absent": "⚪"}
-# How a country's position reads after its name: "China abstained".
-POSITION_VERBS = {"yes": "voted yes", "no": "voted no", "abstain": "abstained", "absent": "did not vote"}
-POSITIONS = tuple(POSITION_LABELS)
 
 NOT_STATED_COLOUR = POSITION_COLOURS["absent"]
 INFO_COLOUR = discord.Colour.blurple()
@@ -30,14 +26,6 @@ ERROR_COLOUR = discord.Colour(0xC0392B)
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 NEUTRAL_FLAG = "🏳️"
 REGIONAL_INDICATOR_A = 0x1F1E6
-
-# Display names of the bodies extraction records by acronym; other bodies are stored by name.
-BODY_NAMES = {
-    "UNGA": "UN General Assembly",
-    "UNSC": "UN Security Council",
-    "HRC": "UN Human Rights Council",
-    "ECOSOC": "UN Economic and Social Council",
-}
 
 # Names that read with "the" in a sentence: "the United States", "the Marshall Islands".
 ARTICLE_NAME = re.compile(r"\b(United|Republic|Kingdom|States|Islands|Emirates|Federation)\b")
@@ -82,9 +70,6 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def body_name(body: str | None) -> str:
-    """The full name of a UN body from its stored code."""
-    return BODY_NAMES.get(body or "", body or "Unknown body")
 
 
 def display_date(value: str | None) -> str:

@@ -24,13 +24,13 @@ sys.path.insert(0, str(ROOT))
 
 from db import open_store  # noqa: E402
 from db.roll_calls import (  # noqa: E402
-    INSERT_POSITION, ROLL_CALL_COLUMNS, GENERAL_ASSEMBLY, RowReader, import_roll_calls,
+    INSERT_POSITION, IMPORTED_COLUMNS, GENERAL_ASSEMBLY, RowReader, import_roll_calls,
 )
 from scripts.un_layout import convert_voeten  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "un-votes" / "voeten-derived_ungaVoting_003_full_1946-2024.csv.gz"
 PLAIN_INSERT_ROLL_CALL = (
-    f"INSERT INTO roll_calls ({', '.join(ROLL_CALL_COLUMNS)}) VALUES ({', '.join('?' for _ in ROLL_CALL_COLUMNS)})"
+    f"INSERT INTO roll_calls ({', '.join(IMPORTED_COLUMNS)}) VALUES ({', '.join('?' for _ in IMPORTED_COLUMNS)})"
 )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot import Rollcall
 from config import Config
-from db import comparisons, open_store
+from db import comparisons, open_store, records
 from replies import limits
 from replies.record_embeds import compare_embed, record_embed
 from replies.style import NOT_STATED_COLOUR
@@ -217,8 +217,8 @@ def test_queries_read_the_indexes_and_scan_no_table(db):
     with db.tracer(lambda sql, params: statements.append((sql, params))):
         comparisons.compare_countries(db, "USA", "CHN", since="2020")
         comparisons.country_record(db, "USA")
-        comparisons.match_roll_calls(db, "A/RES/77")
-        comparisons.match_roll_calls(db, "territorial integ")
+        records.match_roll_calls(db, "A/RES/77")
+        records.match_roll_calls(db, "territorial integ")
     plans = [row[3] for sql, params in statements for row in db.execute("EXPLAIN QUERY PLAN " + sql, params)]
     assert any("roll_call_positions_country" in step for step in plans)
     assert not [step for step in plans if step.startswith("SCAN") and "INDEX" not in step], plans
@@ -226,10 +226,10 @@ def test_queries_read_the_indexes_and_scan_no_table(db):
 
 # ---------------------------------------------------------------- finding a record
 def test_get_roll_call_has_every_position(db):
-    record = comparisons.get_roll_call(db, 1000 + 7 * UKRAINE_VOTE)
+    record = records.get_roll_call(db, 1000 + 7 * UKRAINE_VOTE)
     assert record["resolution"] == "A/RES/ES-11/4"
     assert {p["country"]: p["position"] for p in record["positions"]} == dict(zip(COUNTRIES, ("yes", "abstain", "abstain", "yes", "yes")))
-    assert comparisons.get_roll_call(db, 1) is None
+    assert records.get_roll_call(db, 1) is None
 
 
 def symbols(matches: list[dict]) -> list[str]:
@@ -237,19 +237,19 @@ def symbols(matches: list[dict]) -> list[str]:
 
 
 def test_autocomplete_by_symbol_prefix(db):
-    assert symbols(comparisons.match_roll_calls(db, "a/res/77")) == ["A/RES/77/23", "A/RES/77/24"]
-    assert symbols(comparisons.match_roll_calls(db, "ES-11")) == ["A/RES/ES-11/4"]
-    assert symbols(comparisons.match_roll_calls(db, "S/RES/21")) == ["S/RES/2166(2014)", "S/RES/2170(2014)"]
-    assert len(comparisons.match_roll_calls(db, "A/RES/")) == 25
+    assert symbols(records.match_roll_calls(db, "a/res/77")) == ["A/RES/77/23", "A/RES/77/24"]
+    assert symbols(records.match_roll_calls(db, "ES-11")) == ["A/RES/ES-11/4"]
+    assert symbols(records.match_roll_calls(db, "S/RES/21")) == ["S/RES/2166(2014)", "S/RES/2170(2014)"]
+    assert len(records.match_roll_calls(db, "A/RES/")) == 25
 
 
 def test_autocomplete_by_words_of_the_title(db):
     for typed in ("territorial integ", "territoria", "Territorial integrit", "ukraine: defending"):
-        assert symbols(comparisons.match_roll_calls(db, typed)) == ["A/RES/ES-11/4"], typed
-    cuba = comparisons.match_roll_calls(db, "Cuba embargo")
+        assert symbols(records.match_roll_calls(db, typed)) == ["A/RES/ES-11/4"], typed
+    cuba = records.match_roll_calls(db, "Cuba embargo")
     assert len(cuba) == 6 and all("Cuba" in match["title"] for match in cuba)
     assert [m["undl_id"] for m in cuba] == sorted((m["undl_id"] for m in cuba), reverse=True)
-    newest = comparisons.match_roll_calls(db, "", limit=3)
+    newest = records.match_roll_calls(db, "", limit=3)
     assert [m["date"] for m in newest] == ["2024-11-15", "2024-06-15", "2024-03-15"]
 
 
@@ -257,14 +257,14 @@ def test_autocomplete_by_words_of_the_title(db):
     "hostile", ['" OR * NEAR(', '"', "*", "NEAR(a b)", "title:cuba", "a AND", "-", "^", "x" * 6000, "(", "%_", "\x00"]
 )
 def test_autocomplete_reads_user_text_as_words_only(db, hostile):
-    assert len(comparisons.match_roll_calls(db, hostile)) <= 25
+    assert len(records.match_roll_calls(db, hostile)) <= 25
 
 
 def test_fts_operators_are_plain_words(db):
     # "and" is in the Cuba titles ("commercial and financial"), "NOT" and "OR" are in no title.
-    assert len(comparisons.match_roll_calls(db, 'cuba" AND (embargo*')) == 6
-    assert comparisons.match_roll_calls(db, "cuba NOT embargo") == []
-    assert comparisons.match_roll_calls(db, "cuba OR nuclear") == []
+    assert len(records.match_roll_calls(db, 'cuba" AND (embargo*')) == 6
+    assert records.match_roll_calls(db, "cuba NOT embargo") == []
+    assert records.match_roll_calls(db, "cuba OR nuclear") == []
 
 
 # ---------------------------------------------------------------- embeds

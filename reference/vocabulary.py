@@ -1,0 +1,34 @@
+"""Positions on a vote and the bodies that vote, with their names in English."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Position = Literal["yes", "no", "abstain", "absent"]
+
+# Every position a member can take, in the order answers list them.
+POSITIONS: tuple[Position, ...] = ("yes", "no", "abstain", "absent")
+POSITION_LABELS: dict[Position, str] = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Did not vote"}
+# How a country's position reads after its name: "China abstained".
+POSITION_VERBS: dict[Position, str] = {
+    "yes": "voted yes", "no": "voted no", "abstain": "abstained", "absent": "did not vote",
+}
+# The UN Digital Library's vote codes (ms_vote): Y, N, A, X or NV (non-voting) for absent.
+OFFICIAL_VOTE_CODES: dict[str, Position] = {"Y": "yes", "N": "no", "A": "abstain", "X": "absent", "NV": "absent"}
+
+GENERAL_ASSEMBLY = "UNGA"
+SECURITY_COUNCIL = "UNSC"
+# Display names of the bodies extraction records by acronym; other bodies are stored by name.
+BODY_NAMES = {
+    GENERAL_ASSEMBLY: "UN General Assembly",
+    SECURITY_COUNCIL: "UN Security Council",
+    "HRC": "UN Human Rights Council",
+    "ECOSOC": "UN Economic and Social Council",
+}
+# The bodies whose votes the UN Digital Library's voting data records.
+RECORDED_BODIES = (GENERAL_ASSEMBLY, SECURITY_COUNCIL)
+
+
+def body_name(body: str | None) -> str:
+    """``UNGA`` -> ``UN General Assembly``; a body stored by name stays as it is."""
+    return BODY_NAMES.get(body or "", body or "Unknown body")
