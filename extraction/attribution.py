@@ -26,10 +26,14 @@ the entity's other mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from array import array
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator
+from itertools import accumulate, chain
+from operator import itemgetter
 from typing import NamedTuple
 
-from extraction.countries import find_countries, people_country
+from extraction.countries import CountryMention, people_country
 from extraction.models import Quote
 from extraction.sentences import ABBREVIATIONS, SentenceIndex
 
@@ -179,11 +183,19 @@ LINKING_WORDS = frozenset("and but or so yet then also still meanwhile however i
 MAX_INTRODUCTION = 30  # tokens of an introductory phrase, up to its comma
 DASHES = ("-", "–", "—", "--")
 _WORD = re.compile(r"[^\W\d_][\w’'´-]*")
-_TOKEN = re.compile(r"\w+(?:[’'´\-.&]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\w+(?:[’'´\-.&]\w+)*|[^\w\s]")  # never holds whitespace
+_SPACE_AND_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")  # between two tokens there is only whitespace
+_WHITESPACE = re.compile(r"\s")
+TOKENIZE_CHUNK = 1 << 18  # characters tokenized at once (cut at whitespace)
 _COUNT = re.compile(r"\d[\d,]*")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _POSSESSIVE_ENDINGS = ("’s", "'s", "´s")  # an acute accent often stands for the apostrophe
 MAX_NP_TOKENS = 14
+MAX_PRONOUN_DISTANCE = 8  # sentences between a pronoun and the entity it can mean
+# Tokens between a quotation and its cue, or a sentence's start and its first cue, at most: real
+# sentences are far shorter, a text without sentence ends is not read as one endless sentence.
+MAX_CUE_DISTANCE = 400
+_NON_SPACE = re.compile(r"\S")
 SUBJECT_CUE = "subject"  # the cue of a quotation attributed to its sentence's subject, no verb seen
 
 
@@ -205,75 +217,152 @@ def _plain(text: str) -> str:
 
 def _is_title_word(word: str) -> bool:
     """A title word, or a compound of title words ("secretary-general", "under-secretary")."""
-    return word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-"))
+    return word in TITLE_WORDS or ("-" in word and all(part in TITLE_WORDS for part in word.split("-")))
 
 
 def _without_possessive(word: str) -> str:
     """``word`` without a possessive ending ("Kremlin's" -> "Kremlin")."""
+    if not word.endswith(_POSSESSIVE_ENDINGS):
+        return word
     for ending in _POSSESSIVE_ENDINGS:
         if word.endswith(ending):
             return word[: -len(ending)]
     return word
 
 
-class Attributor:
-    """Attributes the quotations of one text (given as ``(opening, start, end)`` spans)."""
+class _Salience:
+    """Speakers made salient, by token index: the latest before a pronoun, within a few sentences,
+    and the latest person whose role holds a given word ("the ambassador")."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int, int]]):
+    def __init__(self, sentence_of: array):
+        self._sentence_of = sentence_of
+        self._by_sentence: dict[int, list[tuple[int, Speaker]]] = {}  # in token order, ties as added
+        self._latest_with_role_word: dict[str, tuple[int, Speaker]] = {}
+
+    def add(self, position: int, speaker: Speaker) -> None:
+        """Make ``speaker`` salient at token ``position``."""
+        insort(self._by_sentence.setdefault(self._sentence_of[position], []), (position, speaker), key=itemgetter(0))
+        if speaker.kind == "person" and speaker.role:
+            for word in speaker.role.lower().split():
+                latest = self._latest_with_role_word.get(word)
+                if latest is None or position >= latest[0]:
+                    self._latest_with_role_word[word] = (position, speaker)
+
+    def before(self, i: int) -> Iterator[Speaker]:
+        """Speakers made salient before token ``i`` and at most MAX_PRONOUN_DISTANCE sentences
+        earlier, the latest first."""
+        sentence = self._sentence_of[i]
+        for earlier in range(sentence, max(-1, sentence - MAX_PRONOUN_DISTANCE - 1), -1):
+            for position, speaker in reversed(self._by_sentence.get(earlier, ())):
+                if position < i:
+                    yield speaker
+
+    def person_with_role_word(self, word: str) -> Speaker | None:
+        """The latest person whose role holds ``word``."""
+        latest = self._latest_with_role_word.get(word)
+        return latest[1] if latest else None
+
+
+def _indices_of_ones(flags: bytearray) -> Iterator[int]:
+    """The indices where ``flags`` holds 1, in order."""
+    i = flags.find(1)
+    while i != -1:
+        yield i
+        i = flags.find(1, i + 1)
+
+
+class Attributor:
+    """Attributes the quotations of one text (given as ``(opening, start, end)`` spans), given
+    its sentences and its country mentions."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int, int]], sentences: SentenceIndex,
+                 countries: list[CountryMention]):
         self.text = text
         self.spans = spans
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        self.starts = [s for s, _ in tokens]
-        self.ends = [e for _, e in tokens]
-        self.words = [text[s:e] for s, e in tokens]
-        self.lower = [w.lower() for w in self.words]
-        self.lowercase_words = {w for w in self.words if w.islower()}
+        self._tokenize()
         self._title_case: dict[int, bool] = {}  # sentence index -> headline-style capitals
-        self.sentences = SentenceIndex(text)
-        self.sentence_of = [self.sentences.index_at(s) for s in self.starts]
+        self._sentence_start_tokens: dict[int, int] = {}  # sentence index -> _sentence_start_token
+        self._next_unquoted_words: dict[int, int] = {}  # token index -> _next_unquoted_word
+        self.sentences = sentences
+        self.sentence_of = self.sentences.indices_at(self.starts)
         self.quoted = self._quoted_mask()
-        self.countries = find_countries(text)
+        self.countries = countries
+        self._country_starts = [m.start for m in self.countries]
+        self._country_ends = [m.end for m in self.countries]
         self.country_token = self._country_mask()
         self.full_names: dict[str, str] = {}
         self.gender: dict[str, str] = {}  # person -> "he" or "she", from titles and pronouns
         self.entities: dict[str, Speaker] = {}  # canonical name -> fullest mention (role/country)
         self.title_roles: dict[str, tuple[str, str | None]] = {}  # person -> (role, country) from a title
-        self.salient: list[tuple[int, Speaker]] = []  # (token index, speaker), in text order
+        self.salient = _Salience(self.sentence_of)
         self._collect_names()
         self._cue_cache: dict[int, Speaker | None] = {}
-        self.is_cue = [
-            word in REPORTING_VERBS
-            and (self.words[i].islower() or (word in FRONTED_CUES and self._opens_sentence(i)))
+        self.is_cue = bytearray(len(self.words))
+        for i in _indices_of_ones(bytearray(map(REPORTING_VERBS.__contains__, self.lower))):
+            self.is_cue[i] = self._reads_as_cue(i)
+        self._note_sentence_subjects()
+        for index in _indices_of_ones(self.is_cue):
+            self._cue_speaker(index)
+
+    # --- token helpers -------------------------------------------------------------------
+    def _tokenize(self) -> None:
+        """Token offsets (a compact array), words and their lower case (one string per distinct
+        word), and which words are capitalised; a chunk of text at a time."""
+        self.starts = array("i")  # C ints: 4 bytes an offset; a token ends at _end(i)
+        self.words: list[str] = []
+        vocabulary: dict[str, str] = {}
+        chunk_start = 0
+        while chunk_start < len(self.text):
+            cut = _WHITESPACE.search(self.text, chunk_start + TOKENIZE_CHUNK)
+            chunk_end = cut.start() if cut else len(self.text)
+            spaced_words = _SPACE_AND_TOKEN.findall(self.text, chunk_start, chunk_end)
+            # [chunk_start, start of word 0, its end, start of word 1, ...]
+            bounds = array("i", accumulate(map(len, chain.from_iterable(spaced_words)), initial=chunk_start))
+            self.starts.extend(bounds[1::2])
+            words = list(map(itemgetter(1), spaced_words))
+            self.words.extend(map(vocabulary.setdefault, words, words))
+            chunk_start = chunk_end
+        lower = {word: word.lower() for word in vocabulary}
+        self.lower = list(map(lower.__getitem__, self.words))
+        self.lowercase_words = {word for word in vocabulary if word.islower()}
+        capitalised = {word for word in vocabulary if word[0].isupper()}
+        self.capitalised = bytearray(map(capitalised.__contains__, self.words))
+
+    def _end(self, i: int) -> int:
+        """Where token ``i`` ends."""
+        return self.starts[i] + len(self.words[i])
+
+    def _reads_as_cue(self, i: int) -> bool:
+        """Whether the reporting verb form at token ``i`` is a verb: "the report says" and
+        "secretary of state" are nouns (a determiner or "of" before it), and so is a quoted word."""
+        return (
+            (self.words[i].islower() or (self.lower[i] in FRONTED_CUES and self._opens_sentence(i)))
             and self.quoted[i] is None
             and not (i and (self.lower[i - 1] in NOUN_MARKERS or self._is_possessive(i - 1)))
             and not self._plural_noun_before_verb(i)
-            for i, word in enumerate(self.lower)
-        ]  # "the report says", "secretary of state": a determiner or "of" makes the first a noun
-        self._note_sentence_subjects()
-        for index, cue in enumerate(self.is_cue):
-            if cue:
-                self._cue_speaker(index)
+        )
 
-    # --- token helpers -------------------------------------------------------------------
     def _quoted_mask(self) -> list[int | None]:
         """For each token inside a quotation (marks included), that quotation's opening offset."""
         mask: list[int | None] = [None] * len(self.starts)
         for opening, _, end in self.spans:
             first = bisect_left(self.starts, opening)
             last = bisect_left(self.starts, end + 1)
-            for i in range(first, last):
-                mask[i] = opening
+            mask[first:last] = [opening] * (last - first)
         return mask
 
-    def _country_mask(self) -> list[str | None]:
-        mask: list[str | None] = [None] * len(self.starts)
+    def _country_mask(self) -> bytearray:
+        """1 for each token inside a country mention."""
+        mask = bytearray(len(self.starts))
         for mention in self.countries:
             first = bisect_left(self.starts, mention.start)
-            for i in range(first, len(self.starts)):
-                if self.starts[i] >= mention.end:
-                    break
-                mask[i] = mention.form
+            last = bisect_left(self.starts, mention.end)
+            mask[first:last] = b"\1" * (last - first)
         return mask
+
+    def _countries_within(self, begin: int, end: int) -> list[CountryMention]:
+        """The country mentions inside ``text[begin:end]``, in order (mentions never overlap)."""
+        return self.countries[bisect_left(self._country_starts, begin) : bisect_right(self._country_ends, end)]
 
     def _plural_noun_before_verb(self, i: int) -> bool:
         """A reporting verb in -s read as the plural noun it also is, a verb following it:
@@ -309,8 +398,7 @@ class Attributor:
         return self.sentences.spans and self.starts[i] == self.sentences.spans[self.sentence_of[i]][0]
 
     def _is_capitalised(self, i: int) -> bool:
-        word = self.words[i]
-        return word[0].isupper()
+        return self.capitalised[i] == 1
 
     def _is_acronym(self, i: int) -> bool:
         word = self.words[i].replace(".", "")
@@ -329,7 +417,7 @@ class Attributor:
             or bare in PERSON_NOUNS
             or self._is_acronym(i)
             or self._is_possessive(i)
-            or self.country_token[i] is not None
+            or self.country_token[i]
         )
 
     def _name_word(self, i: int) -> bool:
@@ -359,15 +447,23 @@ class Attributor:
         being the sentence of every sentence inside that quotation."""
         if not self.sentences.spans:
             return 0
-        first = self._token_at(self.sentences.spans[self.sentence_of[i]][0])
-        while first < len(self.starts) and self.quoted[first] is not None and self.quoted[first] < self.starts[first]:
-            first = self._token_at(self.sentences.span_at(self.quoted[first])[0])
-        return first
+        sentence = self.sentence_of[i]
+        chain = []  # sentences that begin inside a quotation opened in an earlier one
+        while sentence not in self._sentence_start_tokens:
+            first = self._token_at(self.sentences.spans[sentence][0])
+            if first < len(self.starts) and self.quoted[first] is not None and self.quoted[first] < self.starts[first]:
+                chain.append(sentence)
+                sentence = self.sentences.index_at(self.quoted[first])
+            else:
+                self._sentence_start_tokens[sentence] = first
+        for earlier in chain:
+            self._sentence_start_tokens[earlier] = self._sentence_start_tokens[sentence]
+        return self._sentence_start_tokens[sentence]
 
     # --- names ---------------------------------------------------------------------------
     def _runs(self, first: int, last: int) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words in tokens ``first..last-1`` (initials included)."""
-        runs, i = [], first
+        runs, i = [], self._next_capitalised(first, last)
         while i < last:
             if self._name_word(i):
                 j = i + 1
@@ -382,7 +478,13 @@ class Attributor:
                 i = j
             else:
                 i += 1
+            i = self._next_capitalised(i, last)
         return runs
+
+    def _next_capitalised(self, i: int, last: int) -> int:
+        """The first capitalised token in ``i..last-1`` (the only ones that may be name words), else ``last``."""
+        found = self.capitalised.find(1, i, last)
+        return last if found == -1 else found
 
     def _name_in_run(self, first: int, last: int, possessor: bool = False) -> tuple[int, int] | None:
         """The name inside a capitalised run: an organisation's whole name ("UN General Assembly"),
@@ -395,7 +497,7 @@ class Attributor:
         while first < last and (self._strippable(first) or self.words[first] == "."):
             if possessor and first == last - 1 and not self._is_acronym(first):
                 break
-            if self._is_possessive(first) and not self._is_acronym(first) and self.country_token[first] is None:
+            if self._is_possessive(first) and not self._is_acronym(first) and not self.country_token[first]:
                 return None  # "Trump's spokeswoman": the possessor modifies another noun
             first += 1
         while last > first and (self.words[last - 1] == "." or _is_title_word(self.lower[last - 1])):
@@ -410,7 +512,7 @@ class Attributor:
         return first
 
     def _surface(self, first: int, last: int) -> str:
-        text = self.text[self.starts[first] : self.ends[last - 1]]
+        text = self.text[self.starts[first] : self._end(last - 1)]
         return _plain(_without_possessive(text))
 
     def _run_kind(self, first: int, last: int) -> str:
@@ -580,16 +682,13 @@ class Attributor:
             first += 1
         if all(self.lower[k] in HONORIFICS or self.words[k] == "." for k in range(first, last)):
             return None
-        return _plain(self.text[self.starts[first] : self.ends[last - 1]]) if last > first else None
+        return _plain(self.text[self.starts[first] : self._end(last - 1)]) if last > first else None
 
     def _role_country(self, role: str | None, first: int = 0, last: int = 0) -> str | None:
         if role is None or first >= last:
             return None
-        begin, end = self.starts[first], self.ends[last - 1]
-        for mention in self.countries:
-            if mention.start >= begin and mention.end <= end:
-                return mention.iso3
-        return None
+        inside = self._countries_within(self.starts[first], self._end(last - 1))
+        return inside[0].iso3 if inside else None
 
     def _speaker_from_np(self, first: int, last: int, role_span: tuple[int, int] | None = None) -> Speaker | None:
         """Read a noun phrase as a speaker: pronoun, role + name, name of ORG, country, nominal."""
@@ -610,11 +709,11 @@ class Attributor:
         if head is not None:
             return self._named_speaker(head, first, last, role_span)
         if last - first <= 3 and self.countries:
-            inside = [m for m in self.countries if m.start >= self.starts[first] and m.end <= self.ends[last - 1]]
+            inside = self._countries_within(self.starts[first], self._end(last - 1))
             if inside and inside[-1].form in ("name", "capital", "seat") and inside[-1].end > self.starts[last - 1]:
                 mention = inside[-1]  # the country heads the phrase ("Chile's envoy" is a person)
                 kind = "organisation" if mention.form == "seat" else "country"
-                return Speaker(_plain(self._role_text(first, last) or mention.surface), None, mention.iso3, kind, self.starts[first], self.ends[last - 1])
+                return Speaker(_plain(self._role_text(first, last) or mention.surface), None, mention.iso3, kind, self.starts[first], self._end(last - 1))
         head_word = _without_possessive(self.lower[last - 1])
         if not self.words[last - 1][0].isalpha() or head_word in FUNCTION_WORDS:
             return None
@@ -636,11 +735,11 @@ class Attributor:
             self.lower[role_first] == "the" and kind == "document"
         ):
             role_first += 1
-        name = _plain(self.text[self.starts[first] : self.ends[last - 1]])
+        name = _plain(self.text[self.starts[first] : self._end(last - 1)])
         if self.lower[first] == "the":
             name = name[0].lower() + name[1:]
         country = self._role_country(name, first, last)
-        return Speaker(name, None, country, kind, self.starts[first], self.ends[last - 1])
+        return Speaker(name, None, country, kind, self.starts[first], self._end(last - 1))
 
     def _starts_with_count(self, first: int, last: int) -> bool:
         """A count of common nouns ("153 member", "the 10 members"), never a speaker; years and
@@ -655,10 +754,8 @@ class Attributor:
         """"the ambassador" -> the latest named person whose role has that word."""
         if self.lower[first] != "the" or last - first > 3:
             return None
-        for _, speaker in reversed(self.salient):
-            if speaker.kind == "person" and speaker.role and head_word in speaker.role.lower().split():
-                return speaker._replace(start=self.starts[first], end=self.ends[last - 1])
-        return None
+        speaker = self.salient.person_with_role_word(head_word)
+        return speaker._replace(start=self.starts[first], end=self._end(last - 1)) if speaker else None
 
     def _named_speaker(self, head: tuple[int, int], first: int, last: int, role_span) -> Speaker:
         name = self._surface(*head)
@@ -674,7 +771,7 @@ class Attributor:
         known = self.entities.get(canonical)
         if role is None:
             role, country = self._known_role(canonical)
-        speaker = Speaker(canonical, role, country, kind, self.starts[head[0]], self.ends[head[1] - 1])
+        speaker = Speaker(canonical, role, country, kind, self.starts[head[0]], self._end(head[1] - 1))
         if kind == "person":
             self._note_gender(canonical, first, head[0])
         if known is None or (known.role is None and role is not None):
@@ -687,11 +784,7 @@ class Attributor:
         and bind the person they resolve to ("she" once, female afterwards)."""
         pronoun = self.lower[i]
         wanted = PRONOUNS[pronoun]
-        for position, speaker in reversed(self.salient):
-            if position >= i:
-                continue
-            if self.sentence_of[i] - self.sentence_of[position] > 8:
-                break
+        for speaker in self.salient.before(i):
             fits = (
                 speaker.kind == "person" and self.gender.get(speaker.name, pronoun) == pronoun if wanted == "person"
                 else speaker.kind in ("document", "organisation", "country") if wanted == "thing"
@@ -703,7 +796,7 @@ class Attributor:
                 if speaker.role is None:
                     role, country = self._known_role(speaker.name)
                     speaker = speaker._replace(role=role, country=country or speaker.country)
-                return speaker._replace(start=self.starts[i], end=self.ends[i])
+                return speaker._replace(start=self.starts[i], end=self._end(i))
         return None
 
     def _note_gender(self, name: str, first: int, head: int) -> None:
@@ -715,7 +808,7 @@ class Attributor:
 
     def _remember(self, position: int, speaker: Speaker | None) -> None:
         if speaker is not None:
-            insort(self.salient, (position, speaker), key=lambda item: item[0])
+            self.salient.add(position, speaker)
 
     # --- cues ----------------------------------------------------------------------------
     def _skip_adverbs_left(self, i: int) -> int:
@@ -832,7 +925,7 @@ class Attributor:
 
     def _sentence_subject(self, verb: int, floor: int) -> Speaker | None:
         """The subject of the sentence holding ``verb``: its first cue's, or its opening phrase."""
-        for i in range(floor, verb):
+        for i in range(floor, min(verb, floor + MAX_CUE_DISTANCE)):
             if self.is_cue[i] and not self.lower[i].endswith("ing"):
                 if i in self._cue_cache and self._cue_cache[i] is not None:
                     return self._cue_cache[i]
@@ -983,7 +1076,7 @@ class Attributor:
         resolves (a verb read wrongly, as in ``"more radical" protest groups``, is passed over)."""
         first = self._token_at(opening)
         floor = self._sentence_start_token(first) if first < len(self.words) else 0
-        for j in range(first - 1, floor - 1, -1):
+        for j in range(first - 1, max(floor, first - MAX_CUE_DISTANCE) - 1, -1):
             if self.quoted[j] is not None:
                 continue
             found = self._cue_at(j)
@@ -998,7 +1091,8 @@ class Attributor:
         if last < 0:
             return None
         sentence = self.sentence_of[last]
-        for j in range(self._token_at(close), len(self.words)):
+        after_close = self._token_at(close)
+        for j in range(after_close, min(len(self.words), after_close + MAX_CUE_DISTANCE)):
             if self.sentence_of[j] != sentence:
                 break
             if self.quoted[j] is None:
@@ -1052,7 +1146,7 @@ class Attributor:
         if not self.sentences.spans:
             return None, None
         sentence = self.sentences.index_at(opening)
-        opens_sentence = not self.text[self.sentences.spans[sentence][0] : opening].strip()
+        opens_sentence = not _NON_SPACE.search(self.text, self.sentences.spans[sentence][0], opening)
         if previous is not None and previous[1] is not None and (
             previous[0] == sentence or (opens_sentence and previous[0] == sentence - 1)
         ):
@@ -1070,12 +1164,23 @@ class Attributor:
         if not words or len(words) > 2 or not set(words) <= VOTE_WORDS:
             return False
         first = self._token_at(opening)
-        after = self._token_at(end)
-        while after < len(self.words) and (self.quoted[after] is not None or not self.words[after][0].isalnum()):
-            after += 1
+        after = self._next_unquoted_word(self._token_at(end))
         return (first > 0 and self.lower[first - 1] in VOTE_FORMS) or (
             after < len(self.words) and self.lower[after] in VOTE_FORMS
         )
+
+    def _next_unquoted_word(self, i: int) -> int:
+        """The first token from ``i`` on that is a word outside quotations (remembered for every
+        token passed over, so quotations in a row are passed over once)."""
+        passed = []
+        while i < len(self.words) and (self.quoted[i] is not None or not self.words[i][0].isalnum()):
+            if i in self._next_unquoted_words:
+                i = self._next_unquoted_words[i]
+                break
+            passed.append(i)
+            i += 1
+        self._next_unquoted_words.update(dict.fromkeys(passed, i))
+        return i
 
     def _subject_before(self, opening: int) -> Speaker | None:
         """The subject of a sentence that holds a quotation without a cue, when it comes before

@@ -61,6 +61,9 @@ BLOCKING_NEXT_WORDS = frozenset({"Post", "Times", "Journal", "Sea", "Ocean"})
 _APOSTROPHES = "'’‘`"
 _SEPARATOR_CLASS = r"[\s\-‐‑]+"
 _APOSTROPHE_CLASS = "['’‘`]"
+_SEPARATORS = re.compile(_SEPARATOR_CLASS)
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 class CountryMention(NamedTuple):
@@ -85,7 +88,7 @@ def _key(surface: str) -> str:
     surface = unicodedata.normalize("NFC", surface)
     for mark in _APOSTROPHES:
         surface = surface.replace(mark, "'")
-    return re.sub(r"[\s\-‐‑]+", " ", surface).strip()
+    return _SEPARATORS.sub(" ", surface).strip()
 
 
 def _ascii_fold(text: str) -> str:
@@ -263,8 +266,8 @@ def _gazetteer() -> _Gazetteer:
 
 
 def _blocked(text: str, start: int, end: int) -> bool:
-    before = re.search(r"(\w+)\s+$", text[max(0, start - 20):start])
-    after = re.match(r"\s+(\w+)", text[end:end + 20])
+    before = _LAST_WORD.search(text[max(0, start - 20):start])
+    after = _NEXT_WORD.match(text[end:end + 20])
     return bool(
         (before and before.group(1) in BLOCKING_PREVIOUS_WORDS)
         or (after and after.group(1) in BLOCKING_NEXT_WORDS)
@@ -275,13 +278,13 @@ def find_countries(text: str) -> list[CountryMention]:
     """Every country mention in ``text``, in order, non-overlapping, longest match first."""
     gazetteer = _gazetteer()
     mentions = []
+    surfaces: dict[str, str] = {}  # one string for each distinct surface
     for match in gazetteer.pattern.finditer(text):
-        entry = gazetteer.exact.get(_key(match.group()))
+        surface = surfaces.setdefault(match.group(), match.group())
+        entry = gazetteer.exact.get(_key(surface))
         if entry is None or _blocked(text, match.start(), match.end()):
             continue
-        mentions.append(
-            CountryMention(match.start(), match.end(), entry.iso3, match.group(), entry.form)
-        )
+        mentions.append(CountryMention(match.start(), match.end(), entry.iso3, surface, entry.form))
     return mentions
 
 

@@ -10,6 +10,8 @@ is close.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 
 from extraction.countries import CountryMention, fuzzy_country_code
 
@@ -33,22 +35,37 @@ _BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\
                             _F)
 _UNKNOWN_ITEMS = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]{3,}){1,2}\s*,\s*")  # "A, Nowhere, B"
 _UNKNOWN_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 class CountryLists:
-    """Reads country lists in one text, given its country mentions."""
+    """Reads country lists in one text, given its country mentions (in order, never overlapping)."""
 
     def __init__(self, text: str, mentions: list[CountryMention]) -> None:
         self.text = text
         self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+        self._ends = [m.end for m in mentions]
+
+    def starting_in_backwards(self, start: int, end: int) -> Iterator[CountryMention]:
+        """The mentions that start in [start, end), the last first."""
+        for index in range(bisect_left(self._starts, end) - 1, bisect_left(self._starts, start) - 1, -1):
+            yield self.mentions[index]
 
     def voters(self, start: int, end: int) -> list[CountryMention]:
         """Country names in [start, end) that can cast a vote (not "Russia's ...")."""
-        return [
-            m for m in self.mentions
-            if start <= m.start and m.end <= end and m.form == "name"
-            and not re.match(r"['’]s?\b", self.text[m.end:m.end + 2])
-        ]
+        return list(self._voters(self._within(start, end)))
+
+    def _within(self, start: int, end: int) -> range:
+        """Indices of the mentions inside [start, end)."""
+        return range(bisect_left(self._starts, start), bisect_right(self._ends, end))
+
+    def _voters(self, indices: Iterable[int]) -> Iterator[CountryMention]:
+        """The mentions at ``indices`` that are country names able to vote."""
+        for index in indices:
+            mention = self.mentions[index]
+            if mention.form == "name" and not _POSSESSIVE.match(self.text, mention.end, mention.end + 2):
+                yield mention
 
     def after(self, position: int, end: int, introduced: bool = False) -> list[CountryMention]:
         """The list starting at ``position``: "Syria, Nicaragua and Belarus".
@@ -61,7 +78,7 @@ class CountryLists:
         if not introduced and not _INTRODUCTION.search(self.text, position, cursor):
             return []
         items: list[CountryMention] = []
-        for mention in self.voters(cursor, end):
+        for mention in self._voters(self._within(cursor, end)):
             if mention.start < cursor:
                 continue
             if not _DESCRIPTOR.fullmatch(self.text, cursor, mention.start):
@@ -77,11 +94,10 @@ class CountryLists:
         """The list ending right before ``position``: "Russia and China voted"."""
         items: list[CountryMention] = []
         cursor = position
-        for mention in reversed(self.voters(start, position)):
-            gap = self.text[mention.end:cursor]
-            if items and _UNKNOWN_ITEMS.fullmatch(gap):
+        for mention in self._voters(reversed(self._within(start, position))):
+            if items and _UNKNOWN_ITEMS.fullmatch(self.text, mention.end, cursor):
                 items += reversed(self._fuzzy(mention.end, cursor))
-            elif not (_BETWEEN_ITEMS if items else _BACKWARD_GAP).fullmatch(gap):
+            elif not (_BETWEEN_ITEMS if items else _BACKWARD_GAP).fullmatch(self.text, mention.end, cursor):
                 break
             items.append(mention)
             cursor = mention.start

@@ -11,6 +11,8 @@ import calendar
 import datetime as dt
 import re
 
+from extraction.scanning import finditer_where
+
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -37,14 +39,30 @@ _PATTERNS = [
         r"(?:month|year|week|morning|afternoon|evening)|[Ll]ast\s+(?:month|year|week))\b",
     )
 ]
+_MONTH_INITIAL = "[" + "".join(sorted({name[0] for name in _MONTH_NAMES.split("|")})) + "]"
+_WEEKDAY_INITIAL = "[" + "".join(sorted({name[0] for name in calendar.day_name})) + "]"
+_WORD_START = r"(?<!\w.)"  # after a first character that is a word character: \b before it
+# A finder for each pattern (see extraction.scanning), in the same order.
+_FINDERS = [
+    re.compile(finder)
+    for finder in (
+        r"\d(?=\d{3}-\d\d-\d\d)",
+        rf"\d(?=\d?(?:st|nd|rd|th)?\s+{_MONTH_INITIAL})",
+        rf"{_MONTH_INITIAL}{_WORD_START}(?=[a-z]*\.?\s+\d)",
+        rf"{_MONTH_INITIAL}{_WORD_START}(?=[a-z]*\.?\s+\d)",
+        rf"[IiSsLlEeMm]{_WORD_START}(?=[a-z]*-?\s+{_MONTH_INITIAL})",
+        rf"[LlOo{_WEEKDAY_INITIAL[1:-1]}]{_WORD_START}(?=[a-z]*\s+{_WEEKDAY_INITIAL}[a-z]*day|[a-z]*day)",
+        rf"[YyTtEeLl]{_WORD_START}(?=esterday|o(?:day|night|morrow)|arlier\s|his\s|ast\s)",
+    )
+]
 
 
 def find_date_phrases(text: str) -> list[tuple[int, int, str]]:
     """Every date phrase in ``text`` as (start, end, phrase), in order, non-overlapping."""
     found = sorted(
         (match.start(), -match.end(), match.group())
-        for pattern in _PATTERNS
-        for match in pattern.finditer(text)
+        for pattern, finder in zip(_PATTERNS, _FINDERS, strict=True)
+        for match in finditer_where(pattern, text, finder)
     )
     phrases: list[tuple[int, int, str]] = []
     for start, negative_end, phrase in found:

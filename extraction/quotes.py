@@ -22,9 +22,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from extraction.analysis import TextAnalysis
 from extraction.attribution import SUBJECT_CUE, Attributor
 from extraction.models import Quote
-from extraction.sentences import paragraph_spans
+from extraction.sentences import SentenceIndex, paragraph_spans
 
 DOUBLE_OPEN = ("“", "„", "«")
 DOUBLE_CLOSE = ("”", "»")
@@ -221,14 +222,17 @@ def _is_title(words: str) -> bool:
     return bool(tokens) and all(t[0].isupper() or t in _TITLE_SMALL_WORDS or not t[0].isalpha() for t in tokens)
 
 
-def extract_quotes(text: str) -> list[Quote]:
+def extract_quotes(text: str, analysis: TextAnalysis | None = None) -> list[Quote]:
     """Every direct quotation of a cleaned text, with its speaker, sorted by start.
 
     Quoted titles and names ("Saturday Night Live") that no cue reports anybody as saying are
-    not quotations, nor are markup attribute values (``id="..."``).
+    not quotations, nor are markup attribute values (``id="..."``). ``analysis``: the text's
+    readings when the caller has them already.
     """
-    spans = [s for s in quotation_spans(text) if not text[: s.opening].endswith("=")]
+    analysis = analysis or TextAnalysis.of(text)
+    spans = [s for s in analysis.quotations if not text.endswith("=", 0, s.opening)]
     if not spans:
         return []
-    attributor = Attributor(text, [(s.opening, s.start, s.end) for s in spans])
+    attributor = Attributor(text, [(s.opening, s.start, s.end) for s in spans],
+                            SentenceIndex(analysis.sentences), analysis.countries)
     return [q for q in attributor.quotes() if q.cue not in (None, SUBJECT_CUE) or not _is_title(q.text)]

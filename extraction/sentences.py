@@ -9,7 +9,9 @@ a known abbreviation ("Sen.", "U.S.") or an initial ("Donald J. Trump").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -63,9 +65,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 class SentenceIndex:
     """Sentence lookup by character offset."""
 
-    def __init__(self, text: str):
-        self.spans = sentence_spans(text)
-        self._starts = [s for s, _ in self.spans]
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans  # from ``sentence_spans``
+        self._starts = [s for s, _ in spans]
 
     def index_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (or the last one starting before it)."""
@@ -73,3 +75,12 @@ class SentenceIndex:
 
     def span_at(self, offset: int) -> tuple[int, int]:
         return self.spans[self.index_at(offset)] if self.spans else (0, 0)
+
+    def indices_at(self, offsets: Sequence[int]) -> array:
+        """``index_at`` of each of the ascending ``offsets``, in one pass."""
+        indices = array("i")
+        for index in range(1, len(self._starts)):
+            first_after = bisect_left(offsets, self._starts[index])  # offsets before sentence ``index``
+            indices.extend(array("i", [index - 1]) * (first_after - len(indices)))
+        indices.extend(array("i", [max(0, len(self._starts) - 1)]) * (len(offsets) - len(indices)))
+        return indices

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extraction.numbers import NUMBER, parse_number
+from extraction.numbers import NUMBER, NUMBER_IN_WORDS, parse_number
 
 COUNTS = ("yes", "no", "abstain", "absent")
 
@@ -76,6 +76,9 @@ _JOINED = re.compile(
 _REST = re.compile(rf"(?:(?P<n>{_N})\s+)?\b(?:the\s+)?(?:rest|remaining\s+(?:countries|states|members"
                    r"|nations)|all\s+others|others)\s+(?P<what>did\s+not\s+vote|didn't\s+vote|were\s+absent"
                    r"|abstained)", _F)
+# Every count holds a figure or a number in words, but "no abstentions": a piece with none of
+# them states no count.
+_COUNT_HINT = re.compile(rf"\d|{NUMBER_IN_WORDS}|abst", _F)
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|objection)\b", _F)
 
 
@@ -109,6 +112,8 @@ def side(words: str) -> str | None:
 
 def find_tallies(text: str, start: int, end: int) -> list[Tally]:
     """Every count stated in ``text[start:end]``; the first pattern to give a key wins."""
+    if not _COUNT_HINT.search(text, start, end):
+        return []
     tallies: dict[str, Tally] = {}
     for pattern in _PATTERNS:
         for match in pattern.finditer(text, start, end):

@@ -49,6 +49,7 @@ _PREDICATE = re.compile(r"\s+(?:(?:was|were|is|are|has|had|have|will|would|could
 _REFERENCE_ONLY = re.compile(r"(?:similar|previous|earlier|prior|same|separate|another|such|other)\s+\w+$",
                              re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s+(?:of|on|in|for|to|at|with|by|from|about|against)\s")
+_NEXT_WORD = re.compile(_NEXT)
 _QUOTE_MARKS = re.compile(r"[“”\"]|‘(?=\w)|(?<=\w)’(?!\w)")
 
 
@@ -86,7 +87,7 @@ def _phrase(match: re.Match) -> tuple[str | None, bool]:
 def _described(match: re.Match, raw: str) -> str:
     """``raw`` as a clean phrase; cut back before its last prepositional phrase when the word limit,
     not a natural boundary, ended it ("... on the situation of human" -> "... on the situation")."""
-    if not _TAIL.search(raw) and re.match(_NEXT, match.string[match.end():]):
+    if not _TAIL.search(raw) and _NEXT_WORD.match(match.string, match.end()):
         prepositions = list(_PREPOSITION.finditer(raw))
         raw = raw[:prepositions[-1].start()] if prepositions else raw
     return _clean(raw)

@@ -3,8 +3,9 @@
 The text is cut into segments (sentences, split again at ";", at ", while"-style joints and
 after a leading "After ...," clause). Each segment yields facts — counts, named positions,
 vetoes, adoption, body, date, symbol — and joins the most recent vote it is compatible with
-(same kind, body and date, no clashing count or position), or starts a new one. An amendment,
-a "similar"/"previous" resolution, another body or another date is therefore a separate vote.
+(same kind, body and date, no clashing count or position) among the last ``RECENT_VOTES`` votes
+told of, or starts a new one. An amendment, a "similar"/"previous" resolution, another body or
+another date is therefore a separate vote.
 Segments that only say how voting works ("a no vote from any permanent member...") or speak of a
 vote still to come ("is expected to be adopted", "will vote on Friday") are ignored; a dated record
 of many votes ("The Council this morning adopted six texts") only gives its body and date as
@@ -17,15 +18,18 @@ context: it may only add to a compatible vote already told.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-from extraction.countries import CountryMention, find_countries
+from extraction.analysis import TextAnalysis
+from extraction.countries import CountryMention
 from extraction.country_lists import CountryLists
 from extraction.dates import find_date_phrases, resolve_date
 from extraction.models import Position, Vote
 from extraction.numbers import NUMBER, parse_number
-from extraction.quotes import quotation_spans
-from extraction.sentences import sentence_spans
+from extraction.quotes import QuotationSpan
+from extraction.scanning import finditer_where, fold_case
 from extraction.tallies import COUNTS, find_rest, find_tallies, is_unanimous, side
 from extraction.vote_subjects import vote_subject
 
@@ -36,9 +40,14 @@ UN_BODIES = frozenset({"UNGA", "UNSC", "HRC", "ECOSOC"})
 _UN_CONTEXT = re.compile(r"\bU\.?N\.?\b|\bUnited Nations\b")
 
 _F = re.IGNORECASE
-_VOTE_WORDS = re.compile(
-    r"\bvot|abstain|abstention|veto|in favou?r|against|adopt|unanimous|reject|approv|passed"
-    r"|\bfailed|\bsupported by|\bbacked by", _F)
+_VOTE_WORD_FORMS = (r"\bvot", "abstain", "abstention", "veto", "in favou?r", "against", "adopt", "unanimous",
+                    "reject", "approv", "passed", r"\bfailed", r"\bsupported by", r"\bbacked by")
+_VOTE_WORDS = re.compile("|".join(_VOTE_WORD_FORMS), _F)
+# Finder (see extraction.scanning): the first three characters of each form, all literal.
+_VOTE_WORD_FINDER = re.compile("|".join(
+    f"{prefix[0]}(?={re.escape(prefix[1:])})"
+    for prefix in sorted({form.removeprefix(r"\b")[:3] for form in _VOTE_WORD_FORMS})
+))
 # How voting works or a record of many votes, not how one vote went: "a no vote from any
 # permanent member blocks action", "the UN has passed five resolutions".
 _GENERIC = re.compile(
@@ -53,6 +62,7 @@ _HYPOTHETICAL = re.compile(
     r"|planning|plans?|aims?|hopes?|going|yet|(?:is|are))\s+to)\s+(?:[\w-]+\s+){0,4}?$")
 SPEECH_WORDS = 3  # shorter quoted words ("voted “no”", a “sham” vote) are not someone speaking
 CONTEXT_REACH = 3  # a waiting piece of context is used by a vote at most this many segments later
+RECENT_VOTES = 32  # a segment may join one of this many votes, the latest told of (an article tells a few)
 
 # ---------------------------------------------------------------- segments
 _JOINT = re.compile(r";\s*|,?\s+(?:while|whereas|but|and\s+then)\s+(?=\S)|,\s+(?:before|after)\s+(?=\S)",
@@ -61,17 +71,24 @@ _LEADING_CLAUSE = re.compile(r"(?:After|Before|Following|Although|Though)\b[^,;(
 
 # ---------------------------------------------------------------- bodies
 _ORDINAL = r"(First|Second|Third|Fourth|Fifth|Sixth)"
-_BODY_PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\bHuman Rights Council\b|\bUNHRC\b|\brights council\b", _F), "HRC"),
-    (re.compile(rf"\b{_ORDINAL} Committee\b"), "committee"),
-    (re.compile(r"\bSecurity Council\b|\bUNSC\b", _F), "UNSC"),
-    (re.compile(r"\bGeneral Assembly\b|\bUNGA\b", _F), "UNGA"),
-    (re.compile(r"\bEconomic and Social Council\b|\bECOSOC\b", _F), "ECOSOC"),
+_BODY_NOUNS = r"(?:Council|Assembly|Board|Committee|Commission|Conference)"
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+# (pattern, body, finder): a finder of a pattern that ignores case reads the text in lower case
+# (see extraction.scanning).
+_BODY_PATTERNS: list[tuple[re.Pattern, str, re.Pattern]] = [
+    (re.compile(r"\bHuman Rights Council\b|\bUNHRC\b|\brights council\b", _F), "HRC",
+     re.compile(r"h(?=uman rights council)|u(?=nhrc)|r(?=ights council)")),
+    (re.compile(rf"\b{_ORDINAL} Committee\b"), "committee", re.compile(r"[FST](?=[a-z]+ Committee)")),
+    (re.compile(r"\bSecurity Council\b|\bUNSC\b", _F), "UNSC", re.compile(r"s(?=ecurity council)|u(?=nsc)")),
+    (re.compile(r"\bGeneral Assembly\b|\bUNGA\b", _F), "UNGA", re.compile(r"g(?=eneral assembly)|u(?=nga)")),
+    (re.compile(r"\bEconomic and Social Council\b|\bECOSOC\b", _F), "ECOSOC",
+     re.compile(r"e(?=conomic and social council|cosoc)")),
     (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?(?P<ref>[Cc]ouncil|[Aa]ssembly|Committee)\b", _F),
-     "reference"),
-    (re.compile(r"\b(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Council|Assembly|Board|Committee|Commission"
-                r"|Conference)\b"), "named"),
-    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?world body\b"), "reference"),
+     "reference", re.compile(r"t(?=h(?:e|is)\s+(?:\d+-\S+\s+)?(?:council|assembly|committee))")),
+    (re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,5}}{_BODY_NOUNS}\b"), "named",
+     re.compile(rf"[A-Z](?<!\w.)(?=[\w'’.&-]*\s+(?:{_NAME_WORD}\s+){{0,4}}{_BODY_NOUNS})")),
+    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?world body\b"), "reference",
+     re.compile(r"t(?<!\w.)(?=h(?:e|is)\s+(?:\d+-\w+\s+)?world body)")),
 ]
 _MEMBERSHIP = re.compile(rf"(?P<n>{NUMBER})[-‐\s](?:member|nation|seat|strong)\b", _F)
 # "153 votes from a total of 193 members", "out of 15 members": the membership, no body named
@@ -97,6 +114,8 @@ _LABEL = re.compile(r"(?P<label>In\s+favou?r|Against|Abstain(?:ing|ed|ions?)?|Ab
 _VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
 _VETO_THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
                           r"to)\s+(?:\w+\s+)?$", _F)
+# At most five words (counting "'s") between a country and its veto: _VETO_OWNER and _DELEGATION.
+MAX_WORDS_BEFORE_VETO = 5
 _VETO_OWNER = re.compile(r"(?:['’]s\s+|\s+)(?:(?:and|double|\w+['’]s)\s+){0,3}(?:\w+\s+)?")
 # "the US delegation vetoed", "the Chinese envoy had vetoed": the country's representatives
 _DELEGATION = re.compile(r"\s+(?:delegation|government|mission|envoy|ambassador|representative)\s+"
@@ -159,10 +178,30 @@ class _Segment:
         return bool(self.counts or self.positions or self.vetoed_by or self.unanimous)
 
 
-def _speech_spans(text: str) -> list[tuple[int, int]]:
+class _VoteWords:
+    """Every vote word of a text (``_VOTE_WORDS.finditer``), found in one fast pass."""
+
+    def __init__(self, text: str) -> None:
+        self.matches = list(finditer_where(_VOTE_WORDS, text, _VOTE_WORD_FINDER, fold_case(text)))
+        self._starts = [match.start() for match in self.matches]
+
+    def between(self, start: int, end: int) -> list[re.Match]:
+        """The vote words that start in [start, end) (no vote word spans two segments)."""
+        return self.matches[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
+class _Speech:
     """Where the text quotes someone's words."""
-    return [(q.start, q.end) for q in quotation_spans(text)
-            if len(text[q.start:q.end].split()) >= SPEECH_WORDS]
+
+    def __init__(self, text: str, quotations: list[QuotationSpan]) -> None:
+        spans = sorted((q.start, q.end) for q in quotations if len(text[q.start:q.end].split()) >= SPEECH_WORDS)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def holds(self, offset: int) -> bool:
+        """Whether ``offset`` is inside quoted words."""
+        started = bisect_right(self._starts, offset)
+        return started > 0 and self._reach[started - 1] > offset
 
 
 @dataclass
@@ -177,16 +216,20 @@ class _Draft:
     council_resolution: str | None = None
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Sentence pieces as (start, end): sentences split again at ";" and clause joints."""
+def _segments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence pieces as (start, end): ``sentences`` split again at ";" and clause joints."""
     pieces = []
-    for start, end in sentence_spans(text):
+    for start, end in sentences:
         cut = start
         if leading := _LEADING_CLAUSE.match(text, start, end):  # "After X vetoed ..., the Y voted"
             pieces.append((start, leading.end()))
             cut = leading.end()
+        counted = start
+        open_brackets = 0  # "(" minus ")" in text[start:counted]
         for joint in _JOINT.finditer(text, cut, end):
-            if text.count("(", start, joint.start()) > text.count(")", start, joint.start()):
+            open_brackets += text.count("(", counted, joint.start()) - text.count(")", counted, joint.start())
+            counted = joint.start()
+            if open_brackets > 0:
                 continue  # inside "(In favour: ...; Against: ...)"
             pieces.append((cut, joint.start()))
             cut = joint.end()
@@ -196,13 +239,17 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 def _body_mentions(text: str) -> list[tuple[int, int, str]]:
     """Every body mention as (start, end, body); "the council" follows the last council named."""
-    found: list[tuple[int, int, str]] = []
-    for pattern, body in _BODY_PATTERNS:
-        for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end, _ in found):
-                continue
-            found.append((match.start(), match.end(), _body_name(match, body)))
-    found.sort()
+    found: list[tuple[int, int, str]] = []  # in order, never overlapping
+    folded = fold_case(text)
+    for pattern, body, finder in _BODY_PATTERNS:
+        ends = [end for _, end, _ in found]
+        finder_text = folded if pattern.flags & re.IGNORECASE else text
+        new = [
+            (match.start(), match.end(), _body_name(match, body))
+            for match in finditer_where(pattern, text, finder, finder_text)
+            if not _overlaps(found, ends, match.start(), match.end())
+        ]
+        found = sorted(found + new)
     resolved = []
     last = {"council": "UNSC", "assembly": "UNGA", "committee": None}
     for start, end, name in found:
@@ -217,6 +264,13 @@ def _body_mentions(text: str) -> list[tuple[int, int, str]]:
         if name:
             resolved.append((start, end, name))
     return resolved
+
+
+def _overlaps(spans: list[tuple[int, int, str]], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans``, which are in order and never overlap (so
+    their ``ends`` ascend too)."""
+    first_ending_after = bisect_right(ends, start)
+    return first_ending_after < len(spans) and spans[first_ending_after][0] < end
 
 
 def _body_name(match: re.Match, body: str) -> str:
@@ -234,21 +288,24 @@ def _body_name(match: re.Match, body: str) -> str:
 class _Reader:
     """Reads the facts of each segment of one text."""
 
-    def __init__(self, text: str, published: str | None) -> None:
+    def __init__(self, text: str, published: str | None, analysis: TextAnalysis, vote_words: _VoteWords) -> None:
         self.text = text
         self.published = published
-        self.mentions = [m for m in find_countries(text) if m.form in ("name", "demonym")]
+        self.vote_words = vote_words
+        self.mentions = [m for m in analysis.countries if m.form in ("name", "demonym")]
         self.lists = CountryLists(text, self.mentions)
         self.bodies = _body_mentions(text)
+        self._body_starts = [start for start, _, _ in self.bodies]
         self.dates = find_date_phrases(text)
-        self.speech = _speech_spans(text)
+        self._date_starts = [start for start, _, _ in self.dates]
+        self.speech = _Speech(text, analysis.quotations)
 
     def read(self, start: int, end: int, index: int = 0) -> _Segment:
         """The facts of ``text[start:end]``, the text's segment number ``index``."""
         segment = _Segment(start, end, index)
         piece = self.text[start:end]
-        if not _VOTE_WORDS.search(piece):
-            if any(start <= b[0] < end for b in self.bodies):
+        if not self.vote_words.between(start, end):
+            if self._bodies_between(start, end):
                 self._read_context(segment)  # "The Assembly on Monday demanded a ceasefire."
             return segment
         if self._hypothetical(start, end):
@@ -265,19 +322,14 @@ class _Reader:
             self._read_context(segment)
         return segment
 
-    def _vote_words(self, start: int, end: int) -> list[re.Match]:
-        """The vote words of ``text[start:end]``."""
-        return list(_VOTE_WORDS.finditer(self.text, start, end))
-
     def _hypothetical(self, start: int, end: int) -> bool:
         """Whether every vote word is in a future or imagined vote ("is expected to be adopted")."""
         return all(_HYPOTHETICAL.search(self.text, max(start, word.start() - 60), word.start())
-                   for word in self._vote_words(start, end))
+                   for word in self.vote_words.between(start, end))
 
     def _quoted(self, start: int, end: int) -> bool:
         """Whether every vote word is inside someone's quoted words."""
-        return all(any(s <= word.start() < e for s, e in self.speech)
-                   for word in self._vote_words(start, end))
+        return all(self.speech.holds(word.start()) for word in self.vote_words.between(start, end))
 
     def _read_counts(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
@@ -329,12 +381,22 @@ class _Reader:
             vetoers += self.lists.before(match.start(), start)
             if re.match(r"\s+by\b", text[match.end():match.end() + 4]):
                 vetoers += self.lists.after(match.end() + 4, end, introduced=True)
-            vetoers += [m for m in self.mentions if start <= m.start < match.start()
-                        and self._owns_veto(m, match.start())]
+            vetoers += self._veto_owners(start, match.start())
         for mention in vetoers:
             if mention.iso3 not in segment.vetoed_by:
                 segment.vetoed_by.append(mention.iso3)
             self._place(segment, mention, "no")
+
+    def _veto_owners(self, start: int, veto: int) -> list[CountryMention]:
+        """The countries named in [start, veto) that cast the veto at ``veto`` (``_owns_veto``), in
+        order: the few words before the veto, no further back."""
+        owners = []
+        for mention in self.lists.starting_in_backwards(start, veto):
+            if len(self.text[mention.end:veto].split()) > MAX_WORDS_BEFORE_VETO:
+                break
+            if self._owns_veto(mention, veto):
+                owners.append(mention)
+        return owners[::-1]
 
     def _owns_veto(self, mention: CountryMention, veto: int) -> bool:
         """"Russia's veto", "a Russian veto", "the US delegation vetoed": the country cast it."""
@@ -357,13 +419,24 @@ class _Reader:
             segment.adopted = None  # "time passed", "adopted a new strategy"
 
     def _bodies_in(self, segment: _Segment) -> list[tuple[int, int, str]]:
-        return [b for b in self.bodies if segment.start <= b[0] < segment.end]
+        return self._bodies_between(segment.start, segment.end)
+
+    def _bodies_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The body mentions that start in [start, end)."""
+        return self.bodies[bisect_left(self._body_starts, start) : bisect_left(self._body_starts, end)]
+
+    def bodies_around(self, offset: int) -> tuple[tuple[int, int, str] | None, tuple[int, int, str] | None]:
+        """The last body mention starting before ``offset`` and the first starting at or after it."""
+        first_after = bisect_left(self._body_starts, offset)
+        before = self.bodies[first_after - 1] if first_after else None
+        after = self.bodies[first_after] if first_after < len(self.bodies) else None
+        return before, after
 
     def _read_setting(self, segment: _Segment) -> None:
         """The acting body and the date."""
-        piece = self.text[segment.start:segment.end]
-        segment.body = "UNSC" if segment.vetoed_by else _acting_body(self._bodies_in(segment), piece,
-                                                                     segment.start)
+        vote_words = self.vote_words.between(segment.start, segment.end)
+        first_vote_word = vote_words[0].start() if vote_words else None
+        segment.body = "UNSC" if segment.vetoed_by else _acting_body(self._bodies_in(segment), first_vote_word)
         self._read_date(segment)
 
     def _read_session(self, segment: _Segment) -> None:
@@ -376,10 +449,9 @@ class _Reader:
     def _read_context(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
         piece = text[start:end]
-        bodies = self._bodies_in(segment)
         self._read_setting(segment)
         for match in _MEMBERSHIP.finditer(text, start, end):
-            following = [b for b in bodies if 0 <= b[0] - match.end() <= 40]
+            following = self._bodies_between(match.end(), min(match.end() + 41, end))  # within 40 characters
             if following and (segment.body in (None, following[0][2])):
                 segment.members = parse_number(match.group("n"))
         if segment.counts and (total := _TOTAL_MEMBERSHIP.search(text, start, end)):
@@ -396,7 +468,7 @@ class _Reader:
         """The date phrase nearest the first named position (or the end), resolved."""
         start, end = segment.start, segment.end
         anchor = min([*(s for _, (_, (s, _e)) in segment.positions.items()), end])
-        dates = [d for d in self.dates if start <= d[0] < end]
+        dates = self.dates[bisect_left(self._date_starts, start) : bisect_left(self._date_starts, end)]
         if dates:
             nearest = min(dates, key=lambda d: abs(d[0] - anchor))
             segment.date_text = nearest[2]
@@ -410,13 +482,12 @@ class _Reader:
             segment.positions[mention.iso3] = (position, (mention.start, mention.end))
 
 
-def _acting_body(bodies: list[tuple[int, int, str]], piece: str, start: int) -> str | None:
+def _acting_body(bodies: list[tuple[int, int, str]], first_vote_word: int | None) -> str | None:
     """The body that acts in a piece: the last one named before the first vote word, else the
     first one named ("The Assembly on Friday backed ... recommending the Council ...")."""
     if not bodies:
         return None
-    cue = _VOTE_WORDS.search(piece)
-    before = [b for b in bodies if cue is not None and b[0] < start + cue.start()]
+    before = [b for b in bodies if first_vote_word is not None and b[0] < first_vote_word]
     return (before[-1] if before else bodies[0])[2]
 
 
@@ -484,9 +555,8 @@ def _finish(draft: _Draft, reader: _Reader) -> Vote:
     """Fill what the stated facts imply: body, membership, counts, vetoes and the outcome."""
     vote = draft.vote
     if not draft.body_stated:
-        before = [b for b in reader.bodies if b[0] < vote.start]
-        after = [b for b in reader.bodies if b[0] >= vote.start]
-        vote.body = (before[-1] if before else after[0])[2] if reader.bodies else "UN"
+        before, after = reader.bodies_around(vote.start)
+        vote.body = (before or after)[2] if reader.bodies else "UN"
         if vote.vetoed_by:
             vote.body = "UNSC"
     vote.members = vote.members or FIXED_MEMBERSHIP.get(vote.body)
@@ -544,15 +614,20 @@ def _infer_vetoes(vote: Vote) -> None:
             vote.vetoed_by.append(iso3)
 
 
-def extract_votes(text: str, published: str | None = None) -> list[Vote]:
-    """Every vote ``text`` reports, in order of first mention; [] when there is none."""
-    if not isinstance(text, str) or not _VOTE_WORDS.search(text):
+def extract_votes(text: str, published: str | None = None, analysis: TextAnalysis | None = None) -> list[Vote]:
+    """Every vote ``text`` reports, in order of first mention; [] when there is none.
+    ``analysis``: the text's readings when the caller has them already."""
+    if not isinstance(text, str):
         return []
-    reader = _Reader(text, published)
+    vote_words = _VoteWords(text)
+    if not vote_words.matches:
+        return []
+    analysis = analysis or TextAnalysis.of(text)
+    reader = _Reader(text, published, analysis, vote_words)
     drafts: list[_Draft] = []
-    recent: list[_Draft] = []  # most recently touched last
+    recent: list[_Draft] = []  # at most RECENT_VOTES, most recently touched last
     waiting: list[_Segment] = []  # "The Council voted on Friday to ...": context for the next vote
-    for index, (start, end) in enumerate(_segments(text)):
+    for index, (start, end) in enumerate(_segments(text, analysis.sentences)):
         segment = reader.read(start, end, index)
         if not segment.decisive:
             _add_context(segment, text, recent, waiting)
@@ -567,6 +642,7 @@ def extract_votes(text: str, published: str | None = None) -> list[Vote]:
         if target in recent:
             recent.remove(target)
         recent.append(target)
+        del recent[:-RECENT_VOTES]
     votes = [_finish(draft, reader) for draft in drafts]
     return [vote for vote in votes if _reportable(vote, text)]
 
