@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -83,9 +84,7 @@ def add_source(
         for vote_id in vote_ids:
             _refresh_vote(db, vote_id)
         refresh_links(db, vote_ids)
-        speaker_ids = {_add_quote(db, source_id, scope, quote) for quote in extraction.quotes}
-        for speaker_id in speaker_ids - {None}:
-            refresh_speaker(db, speaker_id)
+        refresh_speakers(db, {_add_quote(db, source_id, scope, quote) for quote in extraction.quotes} - {None})
         result.quotes = len(extraction.quotes)
     return result
 
@@ -107,8 +106,7 @@ def remove_source(db: Database, source_id: int, scope: str) -> bool:
         db["sources"].delete(source_id)
         remaining = {vote_id for vote_id in vote_ids if _refresh_vote(db, vote_id)}
         refresh_links(db, remaining)
-        for speaker_id in speaker_ids:
-            refresh_speaker(db, speaker_id)
+        refresh_speakers(db, speaker_ids)
     return True
 
 
@@ -141,6 +139,22 @@ def _column(db: Database, sql: str, *params) -> list:
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
+def _insert(db: Database, table: str, row: dict) -> int:
+    """Insert one row; its id. Plain SQL: a big source inserts thousands of rows."""
+    return db.execute(
+        f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    ).lastrowid
+
+
+def _insert_many(db: Database, table: str, rows: list[dict]) -> None:
+    """Insert rows that all have the same keys."""
+    if rows:
+        db.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(rows[0])}) VALUES ({', '.join('?' * len(rows[0]))})",
+            [list(row.values()) for row in rows],
+        )
+
+
 def _insert_source(
     db: Database, document: Document, digest: str, scope: str, origin: str | None, added_by: str | None
 ) -> int:
@@ -156,7 +170,7 @@ def _insert_source(
         "added_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "added_by": added_by,
     }
-    return db["sources"].insert(row).last_pk
+    return _insert(db, "sources", row)
 
 
 def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, result: AddResult) -> int:
@@ -178,11 +192,11 @@ def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, resul
     }
     vote_id = _matching_vote(db, scope, report)
     if vote_id is None:
-        vote_id = db["votes"].insert({"body": vote.body, "scope": scope}).last_pk
+        vote_id = _insert(db, "votes", {"body": vote.body, "scope": scope})
         result.new_votes += 1
     else:
         result.matched_votes += 1
-    report_id = db["vote_reports"].insert({"vote_id": vote_id, **report}).last_pk
+    report_id = _insert(db, "vote_reports", {"vote_id": vote_id, **report})
     positions = [
         {
             "vote_id": vote_id,
@@ -195,8 +209,7 @@ def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, resul
         }
         for country, position in vote.positions.items()
     ]
-    if positions:
-        db["positions"].insert_all(positions)
+    _insert_many(db, "positions", positions)
     result.votes += 1
     result.positions += len(positions)
     return vote_id
@@ -204,34 +217,38 @@ def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, resul
 
 def _matching_vote(db: Database, scope: str, report: dict) -> int | None:
     """The vote of this scope or a shared one that a new report (a ``vote_reports`` row) describes,
-    judged by the reports this scope sees: by resolution symbol unless date and tallies contradict
-    it, else by body, date and tallies (:func:`db.agreement.report_agreement`)."""
+    judged by the reports this scope sees: by resolution symbol unless their date and tallies
+    contradict it, else by body, date and tallies (:func:`db.agreement.report_agreement`).
+
+    Reports that state the same figures are read once, so that a vote reported a thousand times
+    costs no more to match than one reported once.
+    """
     seen = scopes_seen_from(scope)
-    symbol = report["resolution"]
-    reports_by_vote: dict[int, list[dict]] = {}
     candidates = db.query(
         """
-        SELECT r.* FROM vote_reports r JOIN votes v ON v.id = r.vote_id JOIN sources s ON s.id = r.source_id
+        SELECT r.vote_id, r.date, r.resolution, r.yes, r.no, r.abstain, r.absent, r.absent_derived, r.adopted
+          FROM vote_reports r JOIN votes v ON v.id = r.vote_id JOIN sources s ON s.id = r.source_id
          WHERE v.scope IN (:global, :own) AND s.scope IN (:global, :own)
            AND (r.resolution = :symbol
                 OR v.body = :body AND (r.date IS NULL OR :month IS NULL OR substr(r.date, 1, 7) = :month))
-         ORDER BY r.id
+         GROUP BY r.vote_id, r.date, r.resolution, r.yes, r.no, r.abstain, r.absent, r.absent_derived, r.adopted
+         ORDER BY min(r.id)
         """,
-        {"global": seen[0], "own": seen[1], "symbol": symbol, "body": report["body"],
+        {"global": seen[0], "own": seen[1], "symbol": report["resolution"], "body": report["body"],
          "month": report["date"][:7] if report["date"] else None},
     )
-    for stored in candidates:
-        reports_by_vote.setdefault(stored["vote_id"], []).append(stored)
+    accounts_by_vote: dict[int, list[dict]] = {}
+    for account in candidates:
+        accounts_by_vote.setdefault(account["vote_id"], []).append(account)
+    symbol = report["resolution"]
     best: tuple[int, int] | None = None  # (agreements, vote_id)
-    for vote_id, stored_reports in reports_by_vote.items():
-        symbols = {r["resolution"] for r in stored_reports if r["resolution"]}
-        merged = merge_reports(decode_report(r) for r in stored_reports)
-        if symbol in symbols and not symbol_contradicted(report, merged):
+    for vote_id, accounts in accounts_by_vote.items():
+        if symbol and any(a["resolution"] == symbol and not symbol_contradicted(report, a) for a in accounts):
             return vote_id
-        if symbol and symbols:
+        if symbol and any(a["resolution"] for a in accounts):
             continue  # a different symbol, or the same one contradicted
         agreements = max(
-            (agreement for r in stored_reports if (agreement := report_agreement(report, r)) is not None), default=None
+            (agreement for a in accounts if (agreement := report_agreement(report, a)) is not None), default=None
         )
         if agreements is not None and (best is None or agreements > best[0]):
             best = (agreements, vote_id)
@@ -268,10 +285,8 @@ def _speaker_id(db: Database, scope: str, quote: Quote) -> int | None:
             ).fetchone()
             if bare:
                 return bare[0]  # a full name joins the bare surname it completes
-    return db["speakers"].insert(
-        {"name": quote.speaker, "name_key": key, "kind": quote.speaker_kind,
-         "country": quote.speaker_country, "scope": scope}
-    ).last_pk
+    return _insert(db, "speakers", {"name": quote.speaker, "name_key": key, "kind": quote.speaker_kind,
+                                    "country": quote.speaker_country, "scope": scope})
 
 
 def _people_with_surname(db: Database, surname: str, seen: tuple[str, str]) -> dict[int, str]:
@@ -304,7 +319,9 @@ def _add_quote(db: Database, source_id: int, scope: str, quote: Quote) -> int | 
     """Write one quotation; return its speaker, whose name grows at once when the quotation
     gives a fuller form in the speaker's own scope (so the next quotations match it)."""
     speaker_id = _speaker_id(db, scope, quote)
-    db["quotes"].insert(
+    _insert(
+        db,
+        "quotes",
         {
             "source_id": source_id,
             "speaker_id": speaker_id,
@@ -320,7 +337,7 @@ def _add_quote(db: Database, source_id: int, scope: str, quote: Quote) -> int | 
             "speaker_start": quote.speaker_start,
             "speaker_end": quote.speaker_end,
             "cue": quote.cue,
-        }
+        },
     )
     if speaker_id is not None:
         name, owner = db.execute("SELECT name, scope FROM speakers WHERE id = ?", [speaker_id]).fetchone()
@@ -336,7 +353,7 @@ def _rename_speaker(db: Database, speaker_id: int, scope: str, name: str) -> Non
         "SELECT 1 FROM speakers WHERE name_key = ? AND scope = ? AND id != ?", [key, scope, speaker_id]
     ).fetchone()
     if not taken:
-        db["speakers"].update(speaker_id, {"name": name, "name_key": key})
+        db.execute("UPDATE speakers SET name = ?, name_key = ? WHERE id = ?", [name, key, speaker_id])
 
 
 def _refresh_vote(db: Database, vote_id: int) -> bool:
@@ -375,7 +392,7 @@ def _split_vote(db: Database, vote_id: int, scope: str) -> None:
         f"SELECT body FROM vote_reports WHERE vote_id = ? AND source_id IN ({sources}) ORDER BY id LIMIT 1",
         [vote_id, scope],
     ).fetchone()
-    new_id = db["votes"].insert({"body": body, "scope": scope}).last_pk
+    new_id = _insert(db, "votes", {"body": body, "scope": scope})
     for table in ("vote_reports", "positions"):
         db.execute(f"UPDATE {table} SET vote_id = ? WHERE vote_id = ? AND source_id IN ({sources})",
                    [new_id, vote_id, scope])
@@ -383,31 +400,43 @@ def _split_vote(db: Database, vote_id: int, scope: str) -> None:
     refresh_links(db, [new_id])
 
 
-def refresh_speaker(db: Database, speaker_id: int) -> None:
-    """Recompute how each scope names a speaker (``speaker_scopes``) and the speaker's own columns
-    from its own scope's quotations; delete a speaker no quotation names any more.
+def refresh_speakers(db: Database, speaker_ids: Iterable[int]) -> None:
+    """Recompute how each scope names these speakers (``speaker_scopes``) and each speaker's own
+    columns from its own scope's quotations; delete a speaker no quotation names any more.
 
     A speaker whose own scope has no quotation left passes to the scope of its first remaining one.
     """
-    quotes = list(db.query(
-        "SELECT s.scope, q.speaker_name, q.speaker_kind, q.speaker_country FROM quotes q"
-        " JOIN sources s ON s.id = q.source_id WHERE q.speaker_id = ? ORDER BY q.id", [speaker_id]))
-    db["speaker_scopes"].delete_where("speaker_id = ?", [speaker_id])
+    speaker_ids = sorted(speaker_ids)
+    quotes: dict[int, list[dict]] = {speaker_id: [] for speaker_id in speaker_ids}
+    for quote in db.query(
+        "SELECT q.speaker_id, s.scope, q.speaker_name, q.speaker_kind, q.speaker_country FROM quotes q"
+        " JOIN sources s ON s.id = q.source_id WHERE q.speaker_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY q.id", [json.dumps(speaker_ids)]
+    ):
+        quotes[quote["speaker_id"]].append(quote)
+    db.execute("DELETE FROM speaker_scopes WHERE speaker_id IN (SELECT value FROM json_each(?))",
+               [json.dumps(speaker_ids)])
+    for speaker_id, given in quotes.items():
+        _refresh_speaker(db, speaker_id, given)
+
+
+def _refresh_speaker(db: Database, speaker_id: int, quotes: list[dict]) -> None:
+    """Rewrite one speaker's ``speaker_scopes`` rows and own columns from its quotations."""
     if not quotes:
-        db["speakers"].delete(speaker_id)
+        db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
         return
     by_scope: dict[str, list[dict]] = {}
     for quote in quotes:
         by_scope.setdefault(quote["scope"], []).append(quote)
     described = {scope: _described_speaker(given) for scope, given in by_scope.items()}
-    db["speaker_scopes"].insert_all(
+    _insert_many(db, "speaker_scopes", [
         {"speaker_id": speaker_id, "scope": scope, "quotes": len(by_scope[scope]), **described[scope]}
         for scope in by_scope
-    )
+    ])
     (owner,) = db.execute("SELECT scope FROM speakers WHERE id = ?", [speaker_id]).fetchone()
     if owner in by_scope:
         own = described[owner]
-        db["speakers"].update(speaker_id, {"kind": own["kind"], "country": own["country"]})
+        db.execute("UPDATE speakers SET kind = ?, country = ? WHERE id = ?", [own["kind"], own["country"], speaker_id])
         _rename_speaker(db, speaker_id, owner, own["name"])
         return
     owner = quotes[0]["scope"]
@@ -417,11 +446,13 @@ def refresh_speaker(db: Database, speaker_id: int) -> None:
     ).fetchone()
     if twin:  # that scope already has a speaker of this name: by the matching rules, the same one
         db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", [twin[0], speaker_id])
-        db["speakers"].delete(speaker_id)
-        refresh_speaker(db, twin[0])
+        db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+        refresh_speakers(db, [twin[0]])
         return
-    db["speakers"].update(speaker_id, {"scope": owner, "name": own["name"], "name_key": own["name_key"],
-                                       "kind": own["kind"], "country": own["country"]})
+    db.execute(
+        "UPDATE speakers SET scope = ?, name = ?, name_key = ?, kind = ?, country = ? WHERE id = ?",
+        [owner, own["name"], own["name_key"], own["kind"], own["country"], speaker_id],
+    )
 
 
 def _described_speaker(quotes: list[dict]) -> dict:

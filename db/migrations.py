@@ -329,7 +329,7 @@ def scope_votes_and_speakers(db: Database) -> None:
     """Version 5: a vote or speaker belongs to the scope whose sources started it, and only that
     scope's facts shape its shared columns; a server's view of a shared vote may link to a record
     of its own (``guild_vote_links``); ``speaker_scopes`` keeps how each scope names a speaker."""
-    from db.ingest import refresh_speaker
+    from db.ingest import refresh_speakers
     from db.links import refresh_links
 
     db["votes"].add_column("scope", str, not_null_default="global")
@@ -339,6 +339,5 @@ def scope_votes_and_speakers(db: Database) -> None:
     db.executescript(SCOPED_VOTES_AND_SPEAKERS)
     for column, kind in (("name", str), ("name_key", str), ("name_words", int), ("kind", str), ("country", str)):
         db["speaker_scopes"].add_column(column, kind)
-    for (speaker_id,) in db.execute("SELECT id FROM speakers").fetchall():
-        refresh_speaker(db, speaker_id)
+    refresh_speakers(db, [row[0] for row in db.execute("SELECT id FROM speakers").fetchall()])
     refresh_links(db)
