@@ -2,5 +2,5 @@
 # Set up (first time) and run the whole test suite; arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/setup-venv.sh test
-exec .venv/bin/python -m pytest "$@"
+scripts/setup-venv.sh .venv-test test,reference
+exec .venv-test/bin/python -m pytest "$@"

@@ -18,9 +18,23 @@ from functools import partial
 from pathlib import Path
 
 from db import AddResult
-from sources.ingest import ingest_submission, remove_submission
 
 log = logging.getLogger("rollcall.worker")
+
+
+def _add_source(store_path: Path, raw: bytes | str, options: dict) -> AddResult:
+    """In the worker: :func:`sources.ingest.ingest_submission`, imported there only, so that the
+    bot's own process never loads the extraction code."""
+    from sources.ingest import ingest_submission
+
+    return ingest_submission(store_path, raw, **options)
+
+
+def _remove_source(store_path: Path, source_id: int, scope: str) -> bool:
+    """In the worker: :func:`sources.ingest.remove_submission`."""
+    from sources.ingest import remove_submission
+
+    return remove_submission(store_path, source_id, scope)
 
 
 def worker_process() -> ProcessPoolExecutor:
@@ -44,11 +58,11 @@ class StoreWriter:
     async def add_source(self, raw: bytes | str, **options: str | None) -> AddResult:
         """Read, extract and store one source in the worker (see :func:`sources.ingest.ingest_submission`);
         raises :class:`extraction.documents.SourceError` for a source that cannot be read."""
-        return await self._run(partial(ingest_submission, self.store_path, raw, **options))
+        return await self._run(partial(_add_source, self.store_path, raw, options))
 
     async def remove_source(self, source_id: int, scope: str) -> bool:
         """Remove a source of ``scope`` and what only it supported; False if it is not there."""
-        return await self._run(partial(remove_submission, self.store_path, source_id, scope))
+        return await self._run(partial(_remove_source, self.store_path, source_id, scope))
 
     async def _run(self, job: partial):
         executor = self._shared or self._own or self._start()
