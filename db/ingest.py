@@ -31,6 +31,9 @@ from reference.vocabulary import POSITIONS
 GENERIC_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their"})
 # Kinds of speaker a bare surname may stand for.
 PERSON_KINDS = ("person", "unknown")
+# What a report says of its vote, as far as matching it to a stored vote goes.
+ACCOUNT = ("body", "date", "resolution", *TALLY_FIGURES, "absent_derived", "adopted")
+ACCOUNT_SQL = ", ".join(f"r.{column}" for column in ACCOUNT)
 
 
 class InvalidExtraction(ValueError):
@@ -80,7 +83,8 @@ def add_source(
             return AddResult(source_id=existing[0], created=False)
         source_id = _insert_source(db, document, digest, scope, origin, added_by)
         result = AddResult(source_id=source_id, created=True)
-        vote_ids = {_add_vote_report(db, source_id, scope, vote, result) for vote in extraction.votes}
+        joined: dict[tuple, int] = {}
+        vote_ids = {_add_vote_report(db, source_id, scope, vote, result, joined) for vote in extraction.votes}
         for vote_id in vote_ids:
             _refresh_vote(db, vote_id)
         refresh_links(db, vote_ids)
@@ -173,8 +177,15 @@ def _insert_source(
     return _insert(db, "sources", row)
 
 
-def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, result: AddResult) -> int:
-    """Write one source's report of a vote (and its positions); return the vote it joined."""
+def _add_vote_report(
+    db: Database, source_id: int, scope: str, vote: Vote, result: AddResult, joined: dict[tuple, int]
+) -> int:
+    """Write one source's report of a vote (and its positions); return the vote it joined.
+
+    ``joined`` remembers, for this source, the vote each account joined: a report stating the same
+    figures as an earlier one of the source joins the same vote without another search (it would
+    match it), so a text that repeats a vote a thousand times costs no more per report.
+    """
     report = {
         "source_id": source_id,
         "body": vote.body,
@@ -190,12 +201,15 @@ def _add_vote_report(db: Database, source_id: int, scope: str, vote: Vote, resul
         "span_start": vote.start,
         "span_end": vote.end,
     }
-    vote_id = _matching_vote(db, scope, report)
+    account = tuple(report[column] for column in ACCOUNT)
+    vote_id = joined.get(account) or _matching_vote(db, scope, report)
     if vote_id is None:
         vote_id = _insert(db, "votes", {"body": vote.body, "scope": scope})
         result.new_votes += 1
     else:
         result.matched_votes += 1
+    if report["resolution"] or report_agreement(report, report) is not None:  # it would match itself
+        joined.setdefault(account, vote_id)
     report_id = _insert(db, "vote_reports", {"vote_id": vote_id, **report})
     positions = [
         {
@@ -220,18 +234,17 @@ def _matching_vote(db: Database, scope: str, report: dict) -> int | None:
     judged by the reports this scope sees: by resolution symbol unless their date and tallies
     contradict it, else by body, date and tallies (:func:`db.agreement.report_agreement`).
 
-    Reports that state the same figures are read once, so that a vote reported a thousand times
-    costs no more to match than one reported once.
+    Reports that state the same figures are compared once.
     """
     seen = scopes_seen_from(scope)
     candidates = db.query(
-        """
-        SELECT r.vote_id, r.date, r.resolution, r.yes, r.no, r.abstain, r.absent, r.absent_derived, r.adopted
+        f"""
+        SELECT r.vote_id, {ACCOUNT_SQL}
           FROM vote_reports r JOIN votes v ON v.id = r.vote_id JOIN sources s ON s.id = r.source_id
          WHERE v.scope IN (:global, :own) AND s.scope IN (:global, :own)
            AND (r.resolution = :symbol
                 OR v.body = :body AND (r.date IS NULL OR :month IS NULL OR substr(r.date, 1, 7) = :month))
-         GROUP BY r.vote_id, r.date, r.resolution, r.yes, r.no, r.abstain, r.absent, r.absent_derived, r.adopted
+         GROUP BY r.vote_id, {ACCOUNT_SQL}
          ORDER BY min(r.id)
         """,
         {"global": seen[0], "own": seen[1], "symbol": report["resolution"], "body": report["body"],

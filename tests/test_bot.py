@@ -414,3 +414,15 @@ async def test_add_by_url_refuses_the_hosts_own_network_and_says_nothing_more(wo
     finally:
         await runner.cleanup()
     assert requests == []
+
+
+async def test_a_source_is_read_and_stored_outside_the_bots_process(world, monkeypatch):
+    env, guild, channel, member, moderator = world
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("extraction ran in the bot's own process, holding its event loop")
+
+    monkeypatch.setattr("sources.ingest.extract", not_here, raising=False)
+    monkeypatch.setattr("extraction.extractor.extract", not_here)
+    added = await moderator.slash(channel, "source add", text=COUNCIL_ARTICLE, title="Council extends mission")
+    assert "Source added" in text_of(added.response.embeds[0])
