@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from answers import COMMANDS
 from answers.reply import Reply
 from db import queries
-from extraction.countries import country_name
+from reference.countries import country_name
 from replies.embeds import plural
 from replies.terminal import print_embeds
 

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from answers.reply import Reply, Suggestion, refusal
 from db import queries
-from extraction.countries import country_code, country_name
+from reference.countries import country_code, country_name
 from replies import embeds
 
 # SQLite's largest integer: a picked id beyond it names nothing.

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 from answers.options import stored_id
 from answers.reply import Reply, Suggestion, refusal
 from db import queries
-from extraction.countries import country_name
+from reference.countries import country_name
 from replies import embeds
 
 # Fuzzy similarity (0–100) from which a quotation counts as the one the user meant.

@@ -190,9 +190,8 @@ END;
 @migrations()
 def add_country_names_and_quote_trigrams(db: Database) -> None:
     """Version 2: country names for autocomplete; a trigram index for quotations typed from memory."""
-    from extraction.countries import country_aliases, country_name
-
     from db.names import name_key
+    from reference.countries import country_aliases, country_name
 
     db["country_names"].create(
         {"iso3": str, "name": str, "name_key": str, "form": str},

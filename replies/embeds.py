@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from extraction.countries import country_name
+from reference.countries import country_name
+from reference.vocabulary import POSITION_LABELS, POSITION_VERBS, POSITIONS, body_name
 from replies import limits
 from replies.limits import fit_embed, shorten
-from reference.vocabulary import POSITION_LABELS, POSITION_VERBS, POSITIONS, body_name
 from replies.style import (
     ERROR_COLOUR,
     INFO_COLOUR,

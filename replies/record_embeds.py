@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import discord
 
-from extraction.countries import country_name
+from reference.countries import country_name
 from replies.embeds import add_list_field, position_label, source_line, tally_line
 from replies.limits import fit_embed, shorten
 from replies.style import INFO_COLOUR, NOT_STATED_COLOUR, country_label, display_date, flag, safe

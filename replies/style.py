@@ -7,9 +7,8 @@ import datetime as dt
 import re
 
 import discord
-import pycountry
 
-from extraction.countries import country_name
+from reference.countries import alpha2, country_name
 
 POSITION_COLOURS = {
     "yes": discord.Colour(0x2ECC71),
@@ -48,10 +47,10 @@ def safe(text: object) -> str:
 
 def flag(iso3: str | None) -> str:
     """The flag emoji of a country, from its ISO2 code; a white flag when it has none (USSR)."""
-    country = pycountry.countries.get(alpha_3=(iso3 or "").upper())
-    if country is None:
+    code = alpha2(iso3)
+    if code is None:
         return NEUTRAL_FLAG
-    return "".join(chr(REGIONAL_INDICATOR_A + ord(letter) - ord("A")) for letter in country.alpha_2)
+    return "".join(chr(REGIONAL_INDICATOR_A + ord(letter) - ord("A")) for letter in code)
 
 
 def country_label(iso3: str) -> str:

@@ -1,4 +1,4 @@
-"""Country mentions and lookups (extraction.countries)."""
+"""Country mentions (extraction.countries) and lookups (reference.countries)."""
 
 import csv
 import json
@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from extraction.countries import country_code, country_name, find_countries, fuzzy_country_code
+from extraction.countries import find_countries, fuzzy_country_code
+from reference.countries import country_code, country_name
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+GOLD = Path(__file__).resolve().parent / "fixtures" / "unga-annexation-vote-2022.gold.json"
 ARTICLE = Path(__file__).resolve().parents[1] / "data/sources/unga-annexation-vote-2022.txt"
 
 
@@ -79,10 +81,7 @@ def test_offsets_index_the_text():
 
 
 def test_article_countries_match_gold():
-    gold_path = SHARED / "gold/unga-annexation-vote-2022.json"
-    if not gold_path.exists():
-        pytest.skip("shared gold file not available")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
     found = {m.iso3 for m in find_countries(ARTICLE.read_text(encoding="utf-8"))}
     assert found == set(gold["countries_mentioned"])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import discord
-import pycountry
+from reference.countries import countries
 import pytest
 import simcord
 from discord.ext import commands
@@ -23,7 +23,7 @@ def biggest_replies() -> dict[str, list[discord.Embed]]:
         "speaker_country": "USA", "context": "c " * 3000, "source_id": 1, "source_title": "t " * 300,
         "source_url": "https://example.org/" + "p" * 500, "source_published": "2022-10-12",
     }
-    codes = [country.alpha_3 for country in pycountry.countries] + [f"Q{n:02d}" for n in range(51)]
+    codes = sorted(countries()) + [f"Q{n:02d}" for n in range(51)]
     report = {"source_id": 1, "source_title": "t " * 300, "source_url": None, "source_published": "2022"}
     vote = {
         "id": 1, "body": "b " * 200, "date": "2022-10-12", "resolution": "r " * 100, "subject": "s " * 3000,

@@ -14,7 +14,7 @@ from extraction.sentences import paragraph_spans, sentence_spans
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO / "data" / "sources" / "unga-annexation-vote-2022.txt"
-GOLD = REPO.parent / "shared" / "gold" / "unga-annexation-vote-2022.json"
+GOLD = REPO / "tests" / "fixtures" / "unga-annexation-vote-2022.gold.json"
 
 
 def only(text: str, words: str):
@@ -31,8 +31,6 @@ def plain(value: str | None) -> str | None:
 # --- the bundled article against its gold file -----------------------------------------------
 @pytest.fixture(scope="module")
 def gold_and_found():
-    if not GOLD.exists():
-        pytest.skip("gold file not available (../shared is absent)")
     text = ARTICLE.read_text(encoding="utf-8")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["quotes"]
     return gold, {(q.start, q.end): q for q in extract_quotes(text)}
