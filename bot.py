@@ -81,9 +81,10 @@ class RollcallBot:
 
     async def setup_hook(self) -> None:
         from db import open_store
-        from sources.ingest import build_store
 
         if not self.config.store_path.exists():
+            from sources.ingest import build_store
+
             await asyncio.to_thread(build_store, self.config.store_path, self.config.sources_path)
         self.db = open_store(self.config.store_path)
         for extension in EXTENSIONS:

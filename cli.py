@@ -134,24 +134,30 @@ def command_ingest(args: argparse.Namespace, config: Config) -> int:
 
 def command_ask(args: argparse.Namespace, config: Config) -> int:
     from console import interactive, print_answer
-    from sources.files import find_source_files
-    from sources.ingest import open_or_build_store
+    from db import open_store
 
     if not config.store_path.exists():
-        stderr.print(f"Building the store {escape(str(config.store_path))} from "
-                     f"{escape(str(config.sources_path))} …", highlight=False)
-    with progress("Ingesting") as update:
-        update(total=len(list(find_source_files([config.sources_path]))))
-        db, report = open_or_build_store(
-            config.store_path, config.sources_path, on_file=lambda path: update(advance=1, description=path.name)
-        )
-    if report is not None:
-        print_ingest_report(report)
+        build_bundled_store(config)
+    db = open_store(config.store_path)
     if not args.commands:
         interactive(db)
     for line in args.commands:
         print_answer(db, line)
     return 0
+
+
+def build_bundled_store(config: Config) -> None:
+    """Make the store from the bundled sources, with a progress bar and the report."""
+    from sources.files import find_source_files
+    from sources.ingest import build_store
+
+    stderr.print(f"Building the store {escape(str(config.store_path))} from "
+                 f"{escape(str(config.sources_path))} …", highlight=False)
+    with progress("Ingesting") as update:
+        update(total=len(list(find_source_files([config.sources_path]))))
+        report = build_store(config.store_path, config.sources_path,
+                             on_file=lambda path: update(advance=1, description=path.name))
+    print_ingest_report(report)
 
 
 def command_import_un(args: argparse.Namespace, config: Config) -> int:

@@ -21,7 +21,7 @@ from answers.sources import (
 )
 from cogs.base import choices, moderators_only, send_reply
 from db import guild_scope
-from extraction.documents import MAX_SOURCE_BYTES, SourceError
+from extraction.intake import MAX_SOURCE_BYTES, SourceError
 from replies import embeds
 from sources.fetch import fetch_article
 

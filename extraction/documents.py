@@ -14,10 +14,10 @@ import ftfy
 import trafilatura
 from charset_normalizer import from_bytes
 
+from extraction.intake import MAX_SOURCE_BYTES, SourceError
 from extraction.models import Document
 from extraction.sentences import sentence_spans
 
-MAX_SOURCE_BYTES = 10 * 1024 * 1024
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False)
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
 # UTF-8 punctuation (E2 80 xx) read as GBK: 鈥 plus a character that swallowed the next
@@ -37,10 +37,6 @@ _UTF16_MIN_ASCII_SHARE = 0.5
 MIN_ARTICLE_SENTENCE_WORDS = 8
 _SENTENCE_CLOSE = re.compile(r"[.!?][”’\"')\]]*$")
 _WORD = re.compile(r"\S*[^\W_]\S*")  # a token with a letter or a digit: "143", "A/RES/ES-11/4"
-
-
-class SourceError(ValueError):
-    """A source that cannot be read, with a message fit to show the user."""
 
 
 def decode_bytes(raw: bytes) -> str:

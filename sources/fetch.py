@@ -24,7 +24,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
-from extraction.documents import MAX_SOURCE_BYTES, SourceError
+from extraction.intake import MAX_SOURCE_BYTES, SourceError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

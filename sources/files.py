@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from config import PROJECT_ROOT
-from extraction.documents import MAX_SOURCE_BYTES, SourceError
+from extraction.intake import MAX_SOURCE_BYTES, SourceError
 
 SOURCE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm"}
 METADATA_SUFFIX = ".meta.toml"

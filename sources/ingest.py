@@ -118,11 +118,3 @@ def build_store(
         return ingest_paths(db, find_source_files([sources]), on_file=on_file)
     finally:
         db.close()
-
-
-def open_or_build_store(
-    store_path: Path, sources: Path = BUNDLED_SOURCES, *, on_file: Callable[[Path], None] | None = None
-) -> tuple[Database, IngestReport | None]:
-    """Open the store; when it does not exist yet, fill it from the bundled ``sources`` first."""
-    report = None if Path(store_path).exists() else build_store(store_path, sources, on_file=on_file)
-    return open_store(store_path), report

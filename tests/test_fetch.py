@@ -18,7 +18,7 @@ import pytest
 from aiohttp import hdrs, web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
-from extraction.documents import MAX_SOURCE_BYTES, SourceError
+from extraction.intake import MAX_SOURCE_BYTES, SourceError
 from sources.ingest import read_source
 from sources.fetch import (
     FETCH_FAILED,
