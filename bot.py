@@ -85,7 +85,9 @@ class RollcallBot:
         if not self.config.store_path.exists():
             from sources.ingest import build_store
 
-            await asyncio.to_thread(build_store, self.config.store_path, self.config.sources_path)
+            await asyncio.to_thread(
+                build_store, self.config.store_path, self.config.sources_path, records=self.config.records_path
+            )
         self.db = open_store(self.config.store_path)
         for extension in EXTENSIONS:
             await self.load_extension(extension)

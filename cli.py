@@ -147,16 +147,20 @@ def command_ask(args: argparse.Namespace, config: Config) -> int:
 
 
 def build_bundled_store(config: Config) -> None:
-    """Make the store from the bundled sources, with a progress bar and the report."""
+    """Make the store from the official records and the sources Rollcall ships, with a progress
+    bar, and report what went in."""
     from sources.files import find_source_files
     from sources.ingest import build_store
 
-    stderr.print(f"Building the store {escape(str(config.store_path))} from "
+    stderr.print(f"Building the store {escape(str(config.store_path))} from the official records and "
                  f"{escape(str(config.sources_path))} …", highlight=False)
-    with progress("Ingesting") as update:
-        update(total=len(list(find_source_files([config.sources_path]))))
-        report = build_store(config.store_path, config.sources_path,
-                             on_file=lambda path: update(advance=1, description=path.name))
+    files = list(find_source_files([config.sources_path]))
+    with progress("Building") as update:
+        report = build_store(
+            config.store_path, config.sources_path, records=config.records_path,
+            on_records=lambda done, total: update(completed=done, total=total, description="official records"),
+            on_file=lambda path: update(completed=files.index(path) + 1, total=len(files), description=path.name),
+        )
     print_ingest_report(report)
 
 

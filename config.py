@@ -13,6 +13,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config.toml"
 BUNDLED_SOURCES = PROJECT_ROOT / "data" / "sources"
+BUNDLED_RECORDS = PROJECT_ROOT / "data" / "records"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Config:
     sync_guild_id: int | None = None
     log_level: str = "INFO"
     sources_path: Path = BUNDLED_SOURCES
+    records_path: Path | None = BUNDLED_RECORDS  # official records loaded into a new store; None: none
     shard_count: int | None = None  # set: run sharded (AutoShardedBot)
     shard_ids: tuple[int, ...] | None = None  # the shards this process runs; None: all of them
 
@@ -44,6 +46,8 @@ def load_config(path: Path | None = None) -> Config:
     return Config(
         store_path=base / store["path"] if "path" in store else defaults.store_path,
         sources_path=base / store["sources"] if "sources" in store else defaults.sources_path,
+        records_path=(base / store["records"] if store["records"] else None) if "records" in store
+        else defaults.records_path,
         moderator_role_ids=tuple(int(r) for r in discord.get("moderator_role_ids", ())),
         sync_guild_id=int(discord["sync_guild_id"]) if discord.get("sync_guild_id") else None,
         log_level=str(raw.get("logging", {}).get("level", defaults.log_level)).upper(),

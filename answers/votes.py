@@ -37,8 +37,18 @@ def answer_vote(db: Database, guild_id: int | None, country: str | None = None, 
         return Reply(embeds.vote_list_pages(queries.find_votes(db, guild_id, limit=MAX_COUNTRY_VOTES)))
     said = queries.quotes_on_vote(db, details["id"], guild_id, country=iso3) if details["reports"] else []
     if iso3:
-        return Reply([embeds.country_vote_embed(details, iso3, said)])
+        return Reply([embeds.country_vote_embed(details, iso3, said, member=could_vote(db, details, iso3))])
     return Reply([embeds.tally_embed(details, said)])
+
+
+def could_vote(db: Database, vote: dict, iso3: str) -> bool | None:
+    """Whether the country could vote on this vote: not when its official record leaves the country
+    out, else as the records show its membership then (None: they cannot tell)."""
+    if vote["official_positions"]:
+        return iso3 in vote["official_positions"]
+    if any(position["country"] == iso3 for position in vote["positions"]):
+        return True
+    return records.was_member(db, iso3, vote["body"], vote["date"])
 
 
 def find_vote(db: Database, guild_id: int | None, text: str) -> dict | None:

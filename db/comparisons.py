@@ -48,7 +48,8 @@ COUNTRY_POSITIONS = f"""
 def compare_countries(db: Database, a: str, b: str, since: str | None = None) -> dict:
     """How often countries ``a`` and ``b`` (ISO3) voted alike on the records dated ``since`` or later.
 
-    ``both_voted`` counts the records where both voted yes, no or abstain ('absent' excluded),
+    ``both_voted`` counts the records where both voted yes, no or abstain ('absent' excluded)
+    (``datasets`` names the files they came from),
     ``same`` those where they voted the same way, ``share`` is ``same / both_voted`` (None when
     they never both voted). ``over_time`` gives the same per ``period`` ("year" or "decade"),
     oldest first; ``disagreements`` the most recent records where they voted differently.
@@ -72,7 +73,9 @@ def compare_countries(db: Database, a: str, b: str, since: str | None = None) ->
             {**params, "limit": RECENT_DISAGREEMENTS},
         )
     )
+    datasets = [row[0] for row in db.execute(f"SELECT DISTINCT r.dataset {BOTH_VOTED} ORDER BY 1", params)]
     return {
+        "datasets": datasets,
         "country_a": a,
         "country_b": b,
         "since": since,
@@ -119,6 +122,7 @@ def country_record(db: Database, iso3: str, since: str | None = None) -> dict:
     otherwise no; an abstention is never against), out of ``yes + no``. ``recent_against`` lists
     the latest of those and ``recent_close`` the latest close votes it took part in otherwise
     (margin within a fifth of the yes and no votes); each row carries ``position`` and ``majority``.
+    ``datasets`` names the files the records came from.
     """
     params = {"country": iso3, "since": since}
     counted = ", ".join(f"coalesce(sum(p.position = '{kind}'), 0) AS {kind}" for kind in POSITIONS)
@@ -131,7 +135,9 @@ def country_record(db: Database, iso3: str, since: str | None = None) -> dict:
     )
     close = f"""p.position != 'absent' AND NOT {AGAINST_MAJORITY}
                 AND abs(r.total_yes - r.total_no) <= :close_margin * (r.total_yes + r.total_no)"""
+    datasets = [row[0] for row in db.execute(f"SELECT DISTINCT r.dataset {COUNTRY_POSITIONS} ORDER BY 1", params)]
     return {
+        "datasets": datasets,
         "country": iso3,
         "since": since,
         **summary,

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from db.agreement import OFFICIAL_TOTALS
 from db.names import resolution_key
+from reference.vocabulary import RECORDED_BODIES, SECURITY_COUNCIL
 
 MAX_TYPED = 100
 MAX_SEARCH_WORDS = 12
@@ -26,7 +27,7 @@ SHORTEST_STEM = 4
 # The columns of a record that answers show (``r`` being ``roll_calls``), its title without the
 # catalogue's closing words (:func:`catalogue_title`, registered on every connection).
 RECORD_FIELDS = """r.undl_id, r.body, r.date, r.resolution, r.draft, catalogue_title(r.title) AS title,
-       r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting, r.undl_link"""
+       r.subjects, r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting, r.undl_link, r.dataset"""
 # The UN Digital Library's titles end with the catalogue's words: " : resolution / adopted by …".
 CATALOGUE_SUFFIX = re.compile(r"\s*:\s*resolution\s*/\s*adopted by\b.*$", re.IGNORECASE)
 
@@ -136,8 +137,8 @@ def roll_calls_for_country(db: Database, iso3: str, limit: int = 25) -> list[dic
     rows = db.query(
         """
         SELECT * FROM (
-            SELECT c.undl_id, c.body, c.date, c.resolution, c.draft, catalogue_title(c.title) AS title, c.total_yes, c.total_no,
-                   c.total_abstentions, c.total_non_voting,
+            SELECT c.undl_id, c.body, c.date, c.resolution, c.draft, catalogue_title(c.title) AS title, c.subjects,
+                   c.total_yes, c.total_no, c.total_abstentions, c.total_non_voting, c.dataset,
                    (SELECT position FROM roll_call_positions p
                      WHERE p.undl_id = c.undl_id AND p.country = :country) AS position
               FROM roll_calls c INDEXED BY roll_calls_date
@@ -161,7 +162,7 @@ def roll_call_summary(record: Mapping) -> dict:
         "body": record["body"],
         "date": record["date"],
         "resolution": record["resolution"] or record["draft"],
-        "subject": record["title"],
+        "subject": record["title"] or record["subjects"],
         **{figure: record[column] for figure, column in OFFICIAL_TOTALS.items()},
         # The official files hold adopted resolutions (SC) and the recorded GA votes on resolutions.
         "adopted": True if record["resolution"] else None,
@@ -172,3 +173,36 @@ def roll_call_summary(record: Mapping) -> dict:
 def catalogue_title(title: str | None) -> str | None:
     """An official record's title without the catalogue's closing words."""
     return CATALOGUE_SUFFIX.sub("", title) if title else title
+
+
+def was_member(db: Database, iso3: str, body: str, day: str | None) -> bool | None:
+    """Whether a country could vote in ``body`` on ``day`` (``YYYY-MM-DD`` or ``YYYY-MM``), as
+    the official records show it; None when they cannot tell.
+
+    The Security Council: whether any of its records of that year lists the country (members sit
+    for calendar years). The General Assembly: whether the day falls between the country's first
+    and last recorded votes; a day in the year of either is left undecided, since admission (or a
+    state's end) and its first (or last) recorded vote may be months apart.
+    """
+    if not day or body not in RECORDED_BODIES:
+        return None
+    year = day[:4]
+    if body == SECURITY_COUNCIL:
+        listed = db.execute(
+            "SELECT count(*), count(p.country) FROM roll_calls r LEFT JOIN roll_call_positions p"
+            " ON p.undl_id = r.undl_id AND p.country = ? WHERE r.body = ? AND substr(r.date, 1, 4) = ?",
+            [iso3.upper(), body, year],
+        ).fetchone()
+        return None if not listed[0] else listed[1] > 0
+    first, last = db.execute(
+        "SELECT min(r.date), max(r.date) FROM roll_call_positions p INDEXED BY roll_call_positions_country"
+        " JOIN roll_calls r ON r.undl_id = p.undl_id WHERE p.country = ? AND r.body = ?",
+        [iso3.upper(), body],
+    ).fetchone()
+    covered = db.execute("SELECT min(date) <= ? AND max(date) >= ? FROM roll_calls WHERE body = ?",
+                         [day, day, body]).fetchone()[0]
+    if not covered:
+        return None
+    if first is None or year < first[:4] or year > last[:4]:
+        return False
+    return True if first <= day <= last else None

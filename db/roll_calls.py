@@ -15,6 +15,7 @@ should be named by the position's ``country_name`` (``ms_name``), not looked up.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import time
@@ -26,7 +27,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.store import write_transaction
-from reference.vocabulary import OFFICIAL_VOTE_CODES
+from reference.vocabulary import OFFICIAL_VOTE_CODES, PERMANENT_MEMBERS
 
 BATCH_ROWS = 20_000
 MAX_LISTED_SKIPS = 1_000  # the report lists this many unreadable rows, and counts them all
@@ -328,3 +329,60 @@ def _import_rows(
     report.records = len(seen)
     report.positions = db.execute(COUNT_POSITIONS, [json.dumps(list(seen))]).fetchone()[0]
     report.duplicate_rows = position_rows - report.positions
+
+
+# ---------------------------------------------------------------- the records Rollcall ships
+# data/records/votes.csv.gz (scripts/build_records.py): a record's fields, then its members' votes
+# as one character each, in the order of data/records/members.csv.
+BUNDLE_FIELDS = ("undl_id", "body", "date", *RECORD_TEXTS, *TOTALS, "dataset", "votes")
+NOT_LISTED = "."
+BUNDLE_BATCH = 500  # records between progress reports
+INSERT_NEW_POSITION = INSERT_POSITION.replace("INSERT OR REPLACE", "INSERT")
+BUNDLE_MEMBERS = "members.csv"
+BUNDLE_VOTES = "votes.csv.gz"
+
+
+def import_bundled_records(db: Database, folder: Path, *, on_progress: ProgressCallback | None = None) -> int:
+    """Load the official records Rollcall ships (``folder``: members.csv, votes.csv.gz) into the
+    store, all or nothing, replacing any record of the same id; returns how many records.
+    ``on_progress(done, total)`` counts records.
+
+    The shipped positions come in key order, each once: plain inserts, in order, are the fast way
+    in (a replacing insert costs twice as much).
+    """
+    with (folder / BUNDLE_MEMBERS).open(encoding="utf-8", newline="") as handle:
+        members = [(row["code"], row["name"]) for row in csv.DictReader(handle)]
+    with gzip.open(folder / BUNDLE_VOTES, "rt", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    imported_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with write_transaction(db):
+        db.execute(
+            "DELETE FROM roll_call_positions WHERE undl_id IN (SELECT value FROM json_each(?))",
+            [json.dumps([int(row["undl_id"]) for row in rows])],
+        )
+        db.conn.executemany(
+            UPSERT_ROLL_CALL, (tuple(_bundled_value(row, column, imported_at) for column in IMPORTED_COLUMNS) for row in rows)
+        )
+        for done in range(0, len(rows), BUNDLE_BATCH):
+            db.conn.executemany(INSERT_NEW_POSITION, _bundled_positions(rows[done : done + BUNDLE_BATCH], members))
+            if on_progress:
+                on_progress(min(done + BUNDLE_BATCH, len(rows)), len(rows))
+    return len(rows)
+
+
+def _bundled_positions(rows: list[dict[str, str]], members: list[tuple[str, str]]) -> Iterator[tuple]:
+    """The roll_call_positions rows of some shipped records, in ``POSITION_COLUMNS`` order."""
+    for row in rows:
+        undl_id, permanent = int(row["undl_id"]), row["body"] == SECURITY_COUNCIL.body
+        for (code, name), vote in zip(members, row["votes"]):
+            if vote != NOT_LISTED:
+                yield undl_id, code, name, OFFICIAL_VOTE_CODES[vote], int(code in PERMANENT_MEMBERS) if permanent else None
+
+
+def _bundled_value(row: dict[str, str], column: str, imported_at: str) -> object:
+    """A roll_calls value from a row of the shipped records."""
+    if column == "imported_at":
+        return imported_at
+    if column in TOTALS or column == "undl_id":
+        return int(row[column]) if row[column] else None
+    return row[column] or None

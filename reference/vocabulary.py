@@ -27,8 +27,22 @@ BODY_NAMES = {
 }
 # The bodies whose votes the UN Digital Library's voting data records.
 RECORDED_BODIES = (GENERAL_ASSEMBLY, SECURITY_COUNCIL)
+# The Security Council's permanent members (UN Charter, Art. 23), the USSR's seat included.
+PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "GBR", "RUS", "SUN", "USA"})
 
 
 def body_name(body: str | None) -> str:
     """``UNGA`` -> ``UN General Assembly``; a body stored by name stays as it is."""
     return BODY_NAMES.get(body or "", body or "Unknown body")
+
+
+# Who official records come from, as answers cite them. Records imported from the UN Digital
+# Library's files carry its name; the General Assembly's votes of 2022-2024 that Rollcall ships come
+# from Erik Voeten's data (their dataset name starts with "Voeten"), which has no resolution symbols.
+UNDL_DATA = "UN Digital Library voting data"
+VOETEN_DATA = "Voeten et al., UN General Assembly voting data"
+
+
+def record_source(dataset: str | None) -> str:
+    """Who a record's data comes from, by the name of the dataset it was imported from."""
+    return VOETEN_DATA if dataset and dataset.startswith("Voeten") else UNDL_DATA

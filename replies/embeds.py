@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 import discord
 
 from reference.countries import country_name
-from reference.vocabulary import POSITION_LABELS, POSITION_VERBS, POSITIONS, body_name
+from reference.vocabulary import (
+    POSITION_LABELS,
+    POSITION_VERBS,
+    POSITIONS,
+    SECURITY_COUNCIL,
+    body_name,
+    record_source,
+)
 from replies import limits
 from replies.limits import fit_embed, shorten
 from replies.style import (
@@ -55,6 +62,8 @@ NAME_SEPARATOR = ", "
 WEB_SCHEMES = ("http://", "https://")
 UNNAMED_SPEAKER = "An unnamed speaker"
 RECORD_CONFLICTS = "⚠️ The articles differ from the official record"
+NONE_OFFICIALLY = "*None.*"
+NONE_NAMED = "*The sources name none.*"
 
 
 # ---------------------------------------------------------------- text pieces
@@ -224,10 +233,18 @@ def vote_source_lines(vote: Mapping, source_ids: Iterable[int] | None = None) ->
     return ([record_line(record)] if record else []) + list(cited.values())
 
 
+def roll_call_symbol(roll_call: Mapping) -> str:
+    """The record's resolution symbol, else its draft's; a record without either (Voeten's data
+    has none) says so rather than show an internal number."""
+    if symbol := roll_call.get("resolution") or roll_call.get("draft"):
+        return symbol
+    return f"{body_name(roll_call.get('body'))} vote (no resolution symbol in the data)"
+
+
 def record_line(record: Mapping) -> str:
-    """The citation of an official roll-call record (UN Digital Library voting data)."""
-    symbol = record.get("resolution") or record.get("draft") or f"record {record['undl_id']}"
-    return source_line(f"Official record of {symbol}, UN Digital Library", record.get("undl_link"), record.get("date"))
+    """The citation of an official roll-call record: its symbol, who the data comes from, its date."""
+    return source_line(f"Official record of {roll_call_symbol(record)}, {record_source(record.get('dataset'))}",
+                       record.get("undl_link"), record.get("date"))
 
 
 def official_position_rows(vote: Mapping) -> list[dict]:
@@ -262,8 +279,11 @@ def record_conflict_lines(vote: Mapping) -> list[str]:
     ]
 
 
-def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mapping]) -> discord.Embed:
-    """How one country voted on one vote (a :func:`db.queries.get_vote` dict), with what its speakers said."""
+def country_vote_embed(
+    vote: Mapping, iso3: str, country_quotes: Sequence[Mapping], member: bool | None = None
+) -> discord.Embed:
+    """How one country voted on one vote (a :func:`db.queries.get_vote` dict), with what its speakers
+    said; ``member`` False when the country could not vote (not a member of the body then)."""
     positions = [p for p in vote["positions"] if p["country"] == iso3]
     stated = sorted({p["position"] for p in positions}, key=POSITIONS.index)
     name = country_in_sentence(iso3)
@@ -281,14 +301,18 @@ def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mappin
         colour = POSITION_COLOURS[stated[0]]
         title = f"{name[0].upper()}{name[1:]} {POSITION_VERBS[stated[0]]}"
         finding = ""
+    elif stated:
+        colour = NOT_STATED_COLOUR
+        title = f"How {name} voted"
+        finding = "The sources differ: " + " · ".join(map(position_label, stated))
+    elif member is False:
+        colour = NOT_STATED_COLOUR
+        title = f"{name[0].upper()}{name[1:]} had no vote"
+        finding = f"{name[0].upper()}{name[1:]} was not {membership(vote)}."
     else:
         colour = NOT_STATED_COLOUR
         title = f"How {name} voted"
-        finding = (
-            "The sources differ: " + " · ".join(map(position_label, stated))
-            if stated
-            else f"The sources do not say how {name} voted."
-        )
+        finding = f"The sources do not say how {name} voted."
     summary = ENTRY_SEPARATOR.join(filter(None, [finding, vote_summary(vote)]))
     embed = discord.Embed(title=f"{flag(iso3)} {title}", description=summary, colour=colour)
     supporting = {p["source_id"] for p in positions} if positions else None
@@ -297,6 +321,14 @@ def country_vote_embed(vote: Mapping, iso3: str, country_quotes: Sequence[Mappin
         add_list_field(embed, RECORD_CONFLICTS, [symbol_conflict_line(c) for c in vote["symbol_conflicts"]])
     add_quote_blocks(embed, f"What {possessive(name)} speakers said", country_quotes)
     return fit_embed(embed)
+
+
+def membership(vote: Mapping) -> str:
+    """What a country had to be to vote: ``a member of the Security Council in 2016``."""
+    year = f" in {vote['date'][:4]}" if vote.get("date") else " then"
+    if vote.get("body") == SECURITY_COUNCIL:
+        return f"a member of the Security Council{year}"
+    return f"a UN member{year}"
 
 
 def country_votes_pages(iso3: str, votes: Sequence[Mapping]) -> list[discord.Embed]:
@@ -334,7 +366,8 @@ def tally_embed(vote: Mapping, said: Sequence[Mapping] = ()) -> discord.Embed:
     if vote.get("subject"):
         description.append(shorten(safe(vote["subject"]), SUBJECT_LIMIT))
     embed = discord.Embed(title=vote_heading(vote), description="\n".join(description), colour=INFO_COLOUR)
-    named = _named_by_position(official_position_rows(vote) or vote["positions"])
+    official = official_position_rows(vote)
+    named = _named_by_position(official or vote["positions"])
     tally = vote.get("official_tally") or vote
     budgets = fair_shares({p: _joined_length(names) for p, names in named.items()}, TALLY_NAMES_BUDGET)
     for position in POSITIONS:
@@ -342,7 +375,7 @@ def tally_embed(vote: Mapping, said: Sequence[Mapping] = ()) -> discord.Embed:
             continue
         add_packed_fields(
             embed, _group_heading(position, tally.get(position), len(named[position])),
-            within_budget(named[position], budgets[position]) or ["*The sources name none.*"],
+            within_budget(named[position], budgets[position]) or [NONE_OFFICIALLY if official else NONE_NAMED],
             NAME_SEPARATOR,
         )
     if vote.get("disagreements"):

@@ -1,7 +1,7 @@
 """Embeds for the official roll-call records: two countries compared (/compare) and a country's
 voting record (/record), from the plain dicts of :mod:`db.comparisons`.
 
-Each cites the UN Digital Library voting data and links the records it lists.
+Each cites where its records come from and links the records it lists.
 """
 
 from __future__ import annotations
@@ -11,20 +11,21 @@ from collections.abc import Mapping, Sequence
 import discord
 
 from reference.countries import country_name
-from replies.embeds import add_list_field, position_label, source_line, tally_line
+from reference.vocabulary import record_source
+from replies.embeds import add_list_field, position_label, roll_call_symbol, source_line, tally_line
 from replies.limits import fit_embed, shorten
 from replies.style import INFO_COLOUR, NOT_STATED_COLOUR, country_label, display_date, flag, safe
 
-SOURCE_NOTE = "Source: UN Digital Library voting data"
 ROLL_CALL_TITLE_LIMIT = 100
 BAR_CELLS = 10
 FULL_CELL, EMPTY_CELL = "█", "░"
 
 
 # ---------------------------------------------------------------- pieces
-def roll_call_symbol(roll_call: Mapping) -> str:
-    """The record's resolution symbol, else its draft's, else its record number."""
-    return roll_call.get("resolution") or roll_call.get("draft") or f"record {roll_call['undl_id']}"
+def sources_note(datasets: Sequence[str | None]) -> str:
+    """``Source: UN Digital Library voting data`` (and Voeten's data when records come from it)."""
+    sources = list(dict.fromkeys(record_source(dataset) for dataset in datasets)) or [record_source(None)]
+    return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(sources)
 
 
 def roll_call_tally(roll_call: Mapping) -> str | None:
@@ -34,8 +35,9 @@ def roll_call_tally(roll_call: Mapping) -> str | None:
 
 
 def roll_call_title(roll_call: Mapping, limit: int = ROLL_CALL_TITLE_LIMIT) -> str:
-    """The record's title (the store gives it without the catalogue's closing words), shortened to ``limit``."""
-    return shorten(safe(roll_call.get("title") or ""), limit)
+    """The record's title (the store gives it without the catalogue's closing words), else its
+    subjects, shortened to ``limit``."""
+    return shorten(safe(roll_call.get("title") or roll_call.get("subjects") or ""), limit)
 
 
 def roll_call_line(roll_call: Mapping, positions: str) -> str:
@@ -72,7 +74,7 @@ def compare_embed(comparison: Mapping) -> discord.Embed:
     """How two countries voted alike (a :func:`db.comparisons.compare_countries` dict)."""
     a, b = comparison["country_a"], comparison["country_b"]
     embed = discord.Embed(title=f"{country_label(a)} and {country_label(b)}", colour=INFO_COLOUR)
-    embed.set_footer(text=f"{SOURCE_NOTE} · abstentions count as a vote, absences are left out")
+    embed.set_footer(text=f"{sources_note(comparison['datasets'])} · abstentions count as a vote, absences are left out")
     if not comparison["both_voted"]:
         embed.colour = NOT_STATED_COLOUR
         embed.description = (
@@ -104,7 +106,7 @@ def record_embed(record: Mapping) -> discord.Embed:
     """A country's official voting record (a :func:`db.comparisons.country_record` dict)."""
     iso3 = record["country"]
     embed = discord.Embed(title=f"{country_label(iso3)}: UN voting record", colour=INFO_COLOUR)
-    embed.set_footer(text=SOURCE_NOTE)
+    embed.set_footer(text=sources_note(record["datasets"]))
     if not record["recorded"]:
         embed.colour = NOT_STATED_COLOUR
         embed.description = (

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extraction.countries import country_code, country_name  # noqa: E402
+from reference.vocabulary import PERMANENT_MEMBERS  # noqa: E402
 
 GA_HEADER = (
     "undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
@@ -46,7 +47,6 @@ SC_HEADER = (
     "meeting", "description", "agenda", "subjects", "vote_note", "total_yes", "total_no",
     "total_abstentions", "total_non_voting", "total_ms", "modality", "undl_link",
 )
-PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "GBR", "RUS", "SUN", "USA"})  # UN Charter, Art. 23
 
 # The wide UNDL matrix: what its count columns really hold (their headers are wrong).
 WIDE_TOTALS = {

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from config import BUNDLED_SOURCES
 from db import GLOBAL_SCOPE, AddResult, add_source, open_store, remove_source
+from db.roll_calls import import_bundled_records
 from extraction.documents import SourceError, load_document
 from extraction.extractor import extract
 from extraction.models import Document, Extraction
@@ -110,11 +111,20 @@ def ingest_paths(
 
 
 def build_store(
-    store_path: Path, sources: Path = BUNDLED_SOURCES, *, on_file: Callable[[Path], None] | None = None
+    store_path: Path,
+    sources: Path = BUNDLED_SOURCES,
+    *,
+    records: Path | None = None,
+    on_file: Callable[[Path], None] | None = None,
+    on_records: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
-    """Create the store at ``store_path`` from the bundled ``sources``; closes it when done."""
+    """Create the store at ``store_path`` from the bundled ``sources`` and, given ``records`` (a
+    folder of shipped official records, see :func:`db.roll_calls.import_bundled_records`), those
+    records, the sources' votes linked to them; closes the store when done."""
     db = open_store(store_path)
     try:
+        if records is not None:
+            import_bundled_records(db, records, on_progress=on_records)
         return ingest_paths(db, find_source_files([sources]), on_file=on_file)
     finally:
         db.close()

@@ -118,13 +118,22 @@ def test_bad_published_date_is_refused_by_the_parser(tmp_path, capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+def without_records(tmp_path: Path) -> list[str]:
+    """A config whose new stores get the bundled sources but not the official records (quicker)."""
+    config = tmp_path / "config.toml"
+    config.write_text('[store]\nrecords = ""\n', encoding="utf-8")
+    return ["--config", str(config)]
+
+
 def test_ask_builds_a_missing_store_and_answers_like_the_bot(tmp_path, capsys):
     store = tmp_path / "new" / "rollcall.db"
-    assert run_cli("ask", "/vote country:China", "/whosaid quote:it might be you", store=store) == 0
+    lines = ["/vote country:China vote:General Assembly", "/whosaid quote:it might be you", "/record country:Brazil"]
+    assert run_cli("ask", *lines, store=store) == 0
     out = capsys.readouterr().out
     assert store.exists()
     assert "China abstained" in out and "12 October 2022" in out
     assert "Linda Thomas-Greenfield" in out
+    assert "Brazil: UN voting record" in out and "25 January 1946" in out  # the shipped official records
     # a second run opens the store as it is
     assert run_cli("ask", "/sources", store=store) == 0
     out = capsys.readouterr()
@@ -132,7 +141,7 @@ def test_ask_builds_a_missing_store_and_answers_like_the_bot(tmp_path, capsys):
 
 
 def test_ask_explains_a_line_it_cannot_read(tmp_path, capsys):
-    assert run_cli("ask", "/frobnicate now", "/vote China", store=tmp_path / "s.db") == 0
+    assert run_cli(*without_records(tmp_path), "ask", "/frobnicate now", "/vote China", store=tmp_path / "s.db") == 0
     err = capsys.readouterr().err
     assert "unknown command “/frobnicate”" in err and "name:value" in err
 
@@ -140,7 +149,7 @@ def test_ask_explains_a_line_it_cannot_read(tmp_path, capsys):
 def test_ask_prompt_answers_until_quit(tmp_path, monkeypatch, capsys):
     lines = iter(["/vote vote:Security Council", "quit"])
     monkeypatch.setattr("console.stdout.input", lambda prompt: next(lines))
-    assert run_cli("ask", store=tmp_path / "s.db") == 0
+    assert run_cli(*without_records(tmp_path), "ask", store=tmp_path / "s.db") == 0
     out = capsys.readouterr().out
     assert "Rollcall answers from 1 source (21 quotations, 2 votes)" in out and "/whosaid quote:" in out
     assert "vetoed by" in out

@@ -40,9 +40,11 @@ def run_without_build_libraries(*arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_bot_answers_without_build_libraries(tmp_path):
-    result = run_without_build_libraries("--store", str(tmp_path / "store.db"), "ask", "/vote country:China")
+    result = run_without_build_libraries(
+        "--store", str(tmp_path / "store.db"), "ask", "/vote country:China vote:General Assembly", "/record country:India"
+    )
     assert result.returncode == 0, result.stderr
-    assert "China abstained" in result.stdout
+    assert "China abstained" in result.stdout and "India: UN voting record" in result.stdout
 
 
 def test_extract_runs_without_build_libraries():
