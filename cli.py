@@ -4,6 +4,7 @@
     extract PATH [--published YYYY-MM-DD]    facts of one source as JSON
     ingest PATH... [--published] [--title] [--url]
     import-un FILE...                        UN Digital Library voting data (GA/SC CSV)
+    update-records                           download the Library's current voting files and import them
     sync [--guild ID | --global]             register the slash commands (DISCORD_TOKEN)
     run [--shards IDS]                       connect to Discord (DISCORD_TOKEN)
 
@@ -83,8 +84,8 @@ def print_import_report(report: ImportReport) -> None:
     )
     stdout.print(
         f"[{colour}]✓[/{colour}] {escape(report.file.name)} ({report.body}): {plural(report.records, 'record')}, "
-        f"{plural(report.positions, 'position')} in {report.seconds:.1f} s; "
-        f"{plural(report.skipped_rows, 'row')} skipped{duplicates}",
+        f"{plural(report.positions, 'position')} in {report.seconds:.1f} s ({report.new_records:,} new, "
+        f"{report.changed_records:,} changed); {plural(report.skipped_rows, 'row')} skipped{duplicates}",
         highlight=False,
         soft_wrap=True,
     )
@@ -192,6 +193,26 @@ def command_import_un(args: argparse.Namespace, config: Config) -> int:
     return 1 if failed else 0
 
 
+def command_update_records(args: argparse.Namespace, config: Config) -> int:
+    """Download the official voting files that changed, import them and say what changed; 1 if a
+    download failed (nothing was replaced)."""
+    from sources.records import DownloadError, RecordsSettings, update_records
+
+    try:
+        with progress("Downloading", in_bytes=True) as update:
+            result = update_records(
+                config.store_path, RecordsSettings.of(config),
+                on_progress=lambda name, done, total: update(completed=done, total=total, description=name),
+            )
+    except DownloadError as error:
+        fail(f"the official records were not updated: {error}")
+        return 1
+    for report in result.imports:
+        print_import_report(report)
+    stdout.print(escape(result.summary()), highlight=False)
+    return 0
+
+
 def discord_token(config: Config, purpose: str) -> str | None:
     """The token from the environment, with logging set up; None (and a hint) when it is unset."""
     import discord
@@ -288,6 +309,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_un.add_argument("paths", type=Path, nargs="+", metavar="FILE")
     import_un.set_defaults(handler=command_import_un)
+
+    update_records = commands.add_parser(
+        "update-records", help="download the UN Digital Library's current voting files, when changed, and import them"
+    )
+    update_records.set_defaults(handler=command_update_records)
 
     run = commands.add_parser("run", help="connect to Discord and answer (needs DISCORD_TOKEN)")
     run.add_argument("--shards", type=shard_ids, metavar="IDS",

@@ -14,6 +14,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config.toml"
 BUNDLED_SOURCES = PROJECT_ROOT / "data" / "sources"
 BUNDLED_RECORDS = PROJECT_ROOT / "data" / "records"
+# The UN Digital Library's current voting files (records 4060887 and 4055387; a new version of the
+# data gets a new file name: set the new addresses in the config).
+OFFICIAL_RECORD_URLS = (
+    "https://digitallibrary.un.org/record/4060887/files/2026_02_06_ga_voting.csv",
+    "https://digitallibrary.un.org/record/4055387/files/2026_02_06_sc_voting.csv",
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,14 @@ class Config:
     records_path: Path | None = BUNDLED_RECORDS  # official records loaded into a new store; None: none
     shard_count: int | None = None  # set: run sharded (AutoShardedBot)
     shard_ids: tuple[int, ...] | None = None  # the shards this process runs; None: all of them
+    record_urls: tuple[str, ...] = OFFICIAL_RECORD_URLS  # what update-records downloads
+    records_refresh_hours: float = 0  # how often the running bot updates the records; 0: never
+    records_max_mb: int = 1024  # the largest voting file downloaded
+
+    @property
+    def downloads_path(self) -> Path:
+        """Where downloaded voting files are kept: beside the store."""
+        return self.store_path.parent / "downloads"
 
     @property
     def token(self) -> str | None:
@@ -42,6 +56,7 @@ def load_config(path: Path | None = None) -> Config:
     base = path.resolve().parent
     store = raw.get("store", {})
     discord = raw.get("discord", {})
+    records = raw.get("records", {})
     defaults = Config()
     return Config(
         store_path=base / store["path"] if "path" in store else defaults.store_path,
@@ -53,4 +68,7 @@ def load_config(path: Path | None = None) -> Config:
         log_level=str(raw.get("logging", {}).get("level", defaults.log_level)).upper(),
         shard_count=int(discord["shard_count"]) if discord.get("shard_count") else None,
         shard_ids=tuple(int(s) for s in discord["shard_ids"]) if discord.get("shard_ids") else None,
+        record_urls=tuple(records.get("urls", defaults.record_urls)),
+        records_refresh_hours=float(records.get("refresh_hours", defaults.records_refresh_hours)),
+        records_max_mb=int(records.get("max_download_mb", defaults.records_max_mb)),
     )

@@ -1,24 +1,52 @@
-"""/compare and /record."""
+"""/compare and /record, and keeping the official records current while the bot runs."""
 
 from __future__ import annotations
 
+import logging
+
 import discord
 from discord import app_commands
-from discord.ext import commands
+from discord.ext import commands, tasks
 
 from answers.options import country_suggestions
 from answers.records import answer_compare, answer_record
 from cogs.base import choices, send_reply
 
+log = logging.getLogger("rollcall.records")
 SINCE_HELP = "Only votes from this date on: YYYY, YYYY-MM or YYYY-MM-DD"
 COUNTRY_HELP = "A country: its name, a short form (US, DPRK) or a demonym (Russian)"
 
 
 class Records(commands.Cog):
-    """/compare and /record."""
+    """/compare and /record; with ``records.refresh_hours`` set, the official records are updated
+    in the background, in the store writer's process, every so many hours."""
 
     def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
+
+    async def cog_load(self) -> None:
+        if hours := self.bot.config.records_refresh_hours:
+            self.refresh_records.change_interval(hours=hours)
+            self.refresh_records.start()
+
+    async def cog_unload(self) -> None:
+        self.refresh_records.cancel()
+
+    @tasks.loop(hours=24)
+    async def refresh_records(self) -> None:
+        """Download the official voting files that changed and import them; log what changed."""
+        from sources.records import DownloadError, RecordsSettings
+
+        try:
+            update = await self.bot.writer.update_records(RecordsSettings.of(self.bot.config))
+        except DownloadError as error:
+            log.warning("the official records were not updated: %s", error)
+        else:
+            log.info("%s", update.summary())
+
+    @refresh_records.before_loop
+    async def wait_until_connected(self) -> None:
+        await self.bot.wait_until_ready()
 
     @app_commands.command(name="compare", description="How often two countries voted alike at the UN")
     @app_commands.describe(country_a=COUNTRY_HELP, country_b=COUNTRY_HELP, since=SINCE_HELP)

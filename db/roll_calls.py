@@ -86,7 +86,8 @@ LAYOUTS = (GENERAL_ASSEMBLY, SECURITY_COUNCIL)
 class ImportReport:
     """What one file's import did. ``positions`` counts each member's position in a record once;
     ``duplicate_rows`` counts the rows that named a member again in a record (the later row
-    wins). ``skipped`` lists (line, reason) for the first ``MAX_LISTED_SKIPS`` unreadable rows;
+    wins); ``new_records``, ``changed_records`` and ``changed_positions`` say what the file
+    changed in the store. ``skipped`` lists (line, reason) for the first ``MAX_LISTED_SKIPS`` unreadable rows;
     ``skipped_rows`` counts them all."""
 
     file: Path
@@ -94,6 +95,9 @@ class ImportReport:
     records: int = 0
     positions: int = 0
     duplicate_rows: int = 0
+    new_records: int = 0  # records the store did not hold before
+    changed_records: int = 0  # records it held whose positions this file changed
+    changed_positions: int = 0  # members whose position the file changed, added or removed
     skipped: list[tuple[int, str]] = field(default_factory=list)
     skipped_rows: int = 0
     seconds: float = 0.0
@@ -233,19 +237,41 @@ COUNT_POSITIONS = "SELECT count(*) FROM roll_call_positions WHERE undl_id IN (SE
 
 
 class Batch:
-    """Rows waiting to be written; records first, so positions always find theirs."""
+    """Whole records waiting to be written; records first, so positions always find theirs."""
 
     def __init__(self) -> None:
         self.records: list[tuple] = []
         self.positions: list[tuple] = []
 
-    def write(self, db: Database) -> None:
+    def write(self, db: Database, report: ImportReport) -> None:
+        """Write the batch, counting in ``report`` what it changes in the store."""
+        self._count_changes(db, report)
         conn = db.conn
         conn.executemany(UPSERT_ROLL_CALL, self.records)
         conn.executemany(DELETE_POSITIONS, ((record[0],) for record in self.records))
         conn.executemany(INSERT_POSITION, self.positions)
         self.records.clear()
         self.positions.clear()
+
+    def _count_changes(self, db: Database, report: ImportReport) -> None:
+        ids = json.dumps([record[0] for record in self.records])
+        held = {row[0] for row in db.execute(
+            "SELECT undl_id FROM roll_calls WHERE undl_id IN (SELECT value FROM json_each(?))", [ids])}
+        before: dict[int, dict[str, str]] = {undl_id: {} for undl_id in held}
+        for undl_id, country, position in db.execute(
+            "SELECT undl_id, country, position FROM roll_call_positions WHERE undl_id IN (SELECT value FROM json_each(?))",
+            [ids],
+        ):
+            before[undl_id][country] = position
+        after: dict[int, dict[str, str]] = {}
+        for undl_id, country, _, position, _ in self.positions:
+            after.setdefault(undl_id, {})[country] = position
+        report.new_records += len(self.records) - len(held)
+        for undl_id in held:
+            old, new = before[undl_id], after.get(undl_id, {})
+            changed = sum(old.get(country) != new.get(country) for country in old.keys() | new.keys())
+            report.changed_records += changed > 0
+            report.changed_positions += changed
 
 
 def numbered_rows(reader: Iterator[list[str]], report: ImportReport) -> Iterator[tuple[int, list[str]]]:
@@ -315,6 +341,9 @@ def _import_rows(
             undl_id = rows.undl_id_of(row)
             position = rows.position(undl_id, row)
             if undl_id not in seen:
+                if len(batch.positions) >= BATCH_ROWS:  # batches hold whole records
+                    batch.write(db, report)
+                    progress()
                 batch.records.append(rows.record(undl_id, row))
                 seen.add(undl_id)
         except BadRow as reason:
@@ -322,10 +351,7 @@ def _import_rows(
             continue
         batch.positions.append(position)
         position_rows += 1
-        if len(batch.positions) == BATCH_ROWS:
-            batch.write(db)
-            progress()
-    batch.write(db)
+    batch.write(db, report)
     report.records = len(seen)
     report.positions = db.execute(COUNT_POSITIONS, [json.dumps(list(seen))]).fetchone()[0]
     report.duplicate_rows = position_rows - report.positions

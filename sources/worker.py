@@ -16,8 +16,12 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db import AddResult
+
+if TYPE_CHECKING:
+    from sources.records import RecordsSettings, RecordsUpdate
 
 log = logging.getLogger("rollcall.worker")
 
@@ -35,6 +39,13 @@ def _remove_source(store_path: Path, source_id: int, scope: str) -> bool:
     from sources.ingest import remove_submission
 
     return remove_submission(store_path, source_id, scope)
+
+
+def _update_records(store_path: Path, settings: RecordsSettings) -> RecordsUpdate:
+    """In the worker: :func:`sources.records.update_records`."""
+    from sources.records import update_records
+
+    return update_records(store_path, settings)
 
 
 def worker_process() -> ProcessPoolExecutor:
@@ -63,6 +74,11 @@ class StoreWriter:
     async def remove_source(self, source_id: int, scope: str) -> bool:
         """Remove a source of ``scope`` and what only it supported; False if it is not there."""
         return await self._run(partial(_remove_source, self.store_path, source_id, scope))
+
+    async def update_records(self, settings: RecordsSettings) -> RecordsUpdate:
+        """Download the official voting files that changed and import them (see
+        :func:`sources.records.update_records`)."""
+        return await self._run(partial(_update_records, self.store_path, settings))
 
     async def _run(self, job: partial):
         executor = self._shared or self._own or self._start()

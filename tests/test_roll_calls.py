@@ -188,17 +188,17 @@ def test_an_interrupted_import_leaves_the_store_as_it_was(store, tmp_path, monke
     batches = []
     write = db.roll_calls.Batch.write
 
-    def fail_after_first_batch(self, database):
+    def fail_after_first_batch(self, database, report):
         if batches:
             raise failure
         batches.append(len(self.positions))
-        write(self, database)
+        write(self, database, report)
 
     monkeypatch.setattr(db.roll_calls.Batch, "write", fail_after_first_batch)
     with pytest.raises(type(failure)):
         import_roll_calls(store, path)
 
-    assert batches == [10]
+    assert batches == [31]  # whole records: 401, then 402 (30 members) brought the batch past 10
     assert snapshot(store) == before
     assert not store.conn.in_transaction
 
@@ -262,7 +262,8 @@ def test_a_wide_matrix_is_refused(store):
 
 def test_progress_is_reported_in_bytes(store, tmp_path, monkeypatch):
     monkeypatch.setattr(db.roll_calls, "BATCH_ROWS", 5)
-    path = write_csv(tmp_path / "ga.csv", GA_HEADER_2026, ga_vote(801, {f"M{n:02d}": "Y" for n in range(23)}))
+    members = {f"M{n:02d}": "Y" for n in range(5)}
+    path = write_csv(tmp_path / "ga.csv", GA_HEADER_2026, [row for n in range(801, 806) for row in ga_vote(n, members)])
     seen = []
     import_roll_calls(store, path, on_progress=lambda done, total: seen.append((done, total)))
 
@@ -372,3 +373,15 @@ def test_the_import_un_command_counts_repeated_rows_once(tmp_path, capsys):
 
     output = capsys.readouterr().out
     assert "ga.csv (UNGA): 1 record, 2 positions" in output and "3 duplicate rows" in output
+
+
+def test_an_import_reports_what_it_changed(store, tmp_path):
+    first = import_roll_calls(store, write_csv(tmp_path / "v1.csv", GA_HEADER_2026,
+                                               ga_vote(501, {"FRA": "Y", "RUS": "N", "CHN": "A"})))
+    assert (first.new_records, first.changed_records, first.changed_positions) == (1, 0, 0)
+    newer = ga_vote(501, {"FRA": "Y", "RUS": "A", "IND": "Y"}) + ga_vote(502, {"FRA": "Y"})
+    second = import_roll_calls(store, write_csv(tmp_path / "v2.csv", GA_HEADER_2026, newer))
+    # 501: Russia changed, China gone, India added; 502 is new
+    assert (second.new_records, second.changed_records, second.changed_positions) == (1, 1, 3)
+    again = import_roll_calls(store, tmp_path / "v2.csv")
+    assert (again.new_records, again.changed_records, again.changed_positions) == (0, 0, 0)
