@@ -29,7 +29,7 @@ from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progres
 
 from answers.dates import BadOption, typed_day
 from config import Config, load_config
-from console import stderr, stdout
+from console import DEFAULT_PICTURES, stderr, stdout
 
 if TYPE_CHECKING:
     from db.roll_calls import ImportReport
@@ -141,9 +141,9 @@ def command_ask(args: argparse.Namespace, config: Config) -> int:
         build_bundled_store(config)
     db = open_store(config.store_path)
     if not args.commands:
-        interactive(db)
+        interactive(db, args.pictures)
     for line in args.commands:
-        print_answer(db, line)
+        print_answer(db, line, args.pictures)
     return 0
 
 
@@ -302,6 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
         "ask", help="answer slash commands in the terminal, without Discord (a prompt when none given)"
     )
     ask.add_argument("commands", nargs="*", metavar="COMMAND", help='e.g. "/vote country:China"')
+    ask.add_argument("--pictures", type=Path, default=DEFAULT_PICTURES, metavar="DIR",
+                     help=f"where to save the pictures answers have (default: {DEFAULT_PICTURES})")
     ask.set_defaults(handler=command_ask)
 
     import_un = commands.add_parser(

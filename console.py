@@ -4,6 +4,9 @@ as the same embeds; and the two terminal streams every command line output goes 
 from __future__ import annotations
 
 import re
+import tempfile
+from datetime import datetime
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -18,6 +21,8 @@ from replies.terminal import print_embeds
 
 stderr = Console(stderr=True)
 stdout = Console()
+# Where the console saves the pictures answers have, unless told (cli: ask --pictures DIR).
+DEFAULT_PICTURES = Path(tempfile.gettempdir()) / "rollcall-pictures"
 
 
 class CommandLineError(ValueError):
@@ -56,14 +61,21 @@ def answer(db: Database, line: str, guild_id: int | None = None) -> Reply:
     return command.answer(db, guild_id, **options)
 
 
-def print_answer(db: Database, line: str) -> None:
-    """Answer one command line in the terminal (errors as a short message)."""
+def print_answer(db: Database, line: str, pictures: Path = DEFAULT_PICTURES) -> None:
+    """Answer one command line in the terminal (errors as a short message); a picture the answer
+    has is saved in ``pictures`` and its path printed under the answer."""
     try:
         reply = answer(db, line)
     except CommandLineError as error:
         stderr.print(f"[red]{escape(str(error))}[/red]", highlight=False)
         return
     print_embeds(reply.pages, stdout)
+    if reply.picture is not None and (png := reply.picture.draw()):
+        pictures.mkdir(parents=True, exist_ok=True)
+        stem, suffix = reply.picture.name.rsplit(".", 1)
+        path = pictures / f"{stem}-{datetime.now():%Y%m%d-%H%M%S-%f}.{suffix}"
+        path.write_bytes(png)
+        stdout.print(f"Picture: {escape(str(path))}", highlight=False, soft_wrap=True)
 
 
 def welcome(db: Database) -> str:
@@ -87,8 +99,8 @@ def welcome(db: Database) -> str:
     )
 
 
-def interactive(db: Database) -> None:
-    """A prompt that answers commands until “quit” or end of input."""
+def interactive(db: Database, pictures: Path = DEFAULT_PICTURES) -> None:
+    """A prompt that answers commands until “quit” or end of input (pictures saved in ``pictures``)."""
     stdout.print(welcome(db), highlight=False, markup=False)
     while True:
         try:
@@ -99,4 +111,4 @@ def interactive(db: Database) -> None:
         if line.lower() in {"quit", "exit", "q"}:
             return
         if line:
-            print_answer(db, line)
+            print_answer(db, line, pictures)

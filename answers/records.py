@@ -6,11 +6,13 @@ Official records belong to no server: every server sees the same ones, so the an
 
 from __future__ import annotations
 
+from functools import partial
+
 from sqlite_utils import Database
 
 from answers.dates import BadOption, typed_period
 from answers.options import resolve_country, unknown_country
-from answers.reply import Reply, refusal
+from answers.reply import Picture, Reply, refusal
 from db import comparisons, records
 from replies.record_embeds import compare_embed, record_embed
 
@@ -35,7 +37,15 @@ def answer_compare(
         start = typed_period(since)
     except BadOption as error:
         return refusal(str(error))
-    return Reply([compare_embed(comparisons.compare_countries(db, *codes, since=start))])
+    comparison = comparisons.compare_countries(db, *codes, since=start)
+    return Reply([compare_embed(comparison)], picture=Picture("agreement.png", partial(draw_agreement, comparison)))
+
+
+def draw_agreement(comparison: dict) -> bytes | None:
+    """The comparison's chart over time; its library loads only when one is drawn."""
+    from replies.pictures import agreement_picture
+
+    return agreement_picture(comparison)
 
 
 def answer_record(db: Database, guild_id: int | None, country: str, since: str | None = None) -> Reply:

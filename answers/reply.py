@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import discord
@@ -9,12 +10,23 @@ import discord
 from replies import embeds
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture an answer shows under its first page: its file name, and how to draw it (PNG bytes,
+    or None when there is nothing to draw). Drawn when sent, off the event loop."""
+
+    name: str
+    draw: Callable[[], bytes | None]
+
+
 @dataclass
 class Reply:
-    """One answer: one or more embed pages, public or only for the person who asked."""
+    """One answer: one or more embed pages, public or only for the person who asked, and perhaps
+    a picture."""
 
     pages: list[discord.Embed]
     ephemeral: bool = False
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)

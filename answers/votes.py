@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from sqlite_utils import Database
 
 from answers.options import MAX_SUGGESTIONS, resolve_country, stored_id, unknown_country
-from answers.reply import Reply, Suggestion, refusal
+from answers.reply import Picture, Reply, Suggestion, refusal
 from db import queries, records
-from replies import embeds
 from reference.vocabulary import BODY_NAMES, body_name
+from replies import embeds
 from replies.style import display_date
 
 MAX_COUNTRY_VOTES = 100
@@ -38,7 +39,14 @@ def answer_vote(db: Database, guild_id: int | None, country: str | None = None, 
     said = queries.quotes_on_vote(db, details["id"], guild_id, country=iso3) if details["reports"] else []
     if iso3:
         return Reply([embeds.country_vote_embed(details, iso3, said, member=could_vote(db, details, iso3))])
-    return Reply([embeds.tally_embed(details, said)])
+    return Reply([embeds.tally_embed(details, said)], picture=Picture("vote.png", partial(draw_vote, details)))
+
+
+def draw_vote(vote: dict) -> bytes | None:
+    """The vote's picture (a map, or the Council's seats); its library loads only when one is drawn."""
+    from replies.pictures import vote_picture
+
+    return vote_picture(vote)
 
 
 def could_vote(db: Database, vote: dict, iso3: str) -> bool | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
 from collections.abc import Iterable
 
 import discord
@@ -13,8 +15,16 @@ from replies.pagination import send_paginated
 
 
 async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:
-    """Send a reply (paginated when it has several pages), after a deferral or not."""
-    await send_paginated(interaction, reply.pages, ephemeral=reply.ephemeral)
+    """Send a reply (paginated when it has several pages), after a deferral or not. A picture is
+    drawn in a worker thread after the interaction is deferred, and shown in the first page."""
+    picture = None
+    if reply.picture is not None:
+        if not interaction.response.is_done():
+            await interaction.response.defer(ephemeral=reply.ephemeral, thinking=True)
+        if png := await asyncio.to_thread(reply.picture.draw):
+            picture = discord.File(io.BytesIO(png), filename=reply.picture.name)
+            reply.pages[0].set_image(url=f"attachment://{reply.picture.name}")
+    await send_paginated(interaction, reply.pages, ephemeral=reply.ephemeral, file=picture)
 
 
 def choices(suggestions: Iterable[Suggestion]) -> list[app_commands.Choice[str]]:

@@ -77,9 +77,14 @@ class Paginator(discord.ui.View):
 
 
 async def send_paginated(
-    interaction: discord.Interaction, pages: Sequence[discord.Embed], *, ephemeral: bool = False
+    interaction: discord.Interaction,
+    pages: Sequence[discord.Embed],
+    *,
+    ephemeral: bool = False,
+    file: discord.File | None = None,
 ) -> discord.InteractionMessage | discord.WebhookMessage:
-    """Reply with ``pages``: a lone embed as it is, several with a :class:`Paginator`.
+    """Reply with ``pages``: a lone embed as it is, several with a :class:`Paginator`; ``file``
+    attached (the first page shows it).
 
     Works whether or not the interaction was deferred; returns the message sent.
     """
@@ -87,6 +92,8 @@ async def send_paginated(
         raise ValueError("a reply needs at least one page")
     view = Paginator(pages, owner_id=interaction.user.id) if len(pages) > 1 else None
     extras = {"view": view} if view else {}
+    if file is not None:
+        extras["file"] = file
     no_pings = discord.AllowedMentions.none()
     if interaction.response.is_done():
         message = await interaction.followup.send(

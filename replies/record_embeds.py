@@ -11,10 +11,9 @@ from collections.abc import Mapping, Sequence
 import discord
 
 from reference.countries import country_name
-from reference.vocabulary import record_source
 from replies.embeds import add_list_field, position_label, roll_call_symbol, source_line, tally_line
 from replies.limits import fit_embed, shorten
-from replies.style import INFO_COLOUR, NOT_STATED_COLOUR, country_label, display_date, flag, safe
+from replies.style import INFO_COLOUR, NOT_STATED_COLOUR, country_label, display_date, flag, safe, sources_note
 
 ROLL_CALL_TITLE_LIMIT = 100
 BAR_CELLS = 10
@@ -22,10 +21,6 @@ FULL_CELL, EMPTY_CELL = "█", "░"
 
 
 # ---------------------------------------------------------------- pieces
-def sources_note(datasets: Sequence[str | None]) -> str:
-    """``Source: UN Digital Library voting data`` (and Voeten's data when records come from it)."""
-    sources = list(dict.fromkeys(record_source(dataset) for dataset in datasets)) or [record_source(None)]
-    return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(sources)
 
 
 def roll_call_tally(roll_call: Mapping) -> str | None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 import discord
 
 from reference.countries import alpha2, country_name
+from reference.vocabulary import record_source
 
 POSITION_COLOURS = {
     "yes": discord.Colour(0x2ECC71),
@@ -85,3 +87,9 @@ def display_date(value: str | None) -> str:
     except ValueError:
         return value
     return str(year)
+
+
+def sources_note(datasets: Iterable[str | None]) -> str:
+    """``Source: UN Digital Library voting data`` (and Voeten's data when records come from it)."""
+    sources = list(dict.fromkeys(record_source(dataset) for dataset in datasets)) or [record_source(None)]
+    return ("Source: " if len(sources) == 1 else "Sources: ") + "; ".join(sources)

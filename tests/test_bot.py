@@ -426,3 +426,22 @@ async def test_a_source_is_read_and_stored_outside_the_bots_process(world, monke
     monkeypatch.setattr("extraction.extractor.extract", not_here)
     added = await moderator.slash(channel, "source add", text=COUNCIL_ARTICLE, title="Council extends mission")
     assert "Source added" in text_of(added.response.embeds[0])
+
+
+async def test_a_whole_tally_comes_with_its_picture(world):
+    env, guild, channel, member, moderator = world
+    (vote,) = queries.find_votes(env.bot.db, None, body="UNGA")
+    result = await member.slash(channel, "vote", vote=str(vote["id"]))
+    (embed,) = result.response.embeds
+    (picture,) = result.response.attachments
+    assert picture.filename == "vote.png" and embed.image.url == "attachment://vote.png"
+    png = await picture.read()
+    assert png.startswith(b"\x89PNG") and len(png) < 1_000_000
+    callbacks = [entry.json for entry in env.http_requests if entry.path.endswith("/callback")]
+    assert callbacks[-1]["type"] == 5  # drawn after the interaction was deferred
+
+
+async def test_a_country_on_a_vote_has_no_picture(world):
+    env, guild, channel, member, moderator = world
+    result = await member.slash(channel, "vote", country="China", vote=assembly_vote_id(env))
+    assert result.response.attachments == [] and result.response.embeds[0].image.url is None

@@ -102,3 +102,13 @@ def test_the_shipped_records_are_what_the_build_script_makes(tmp_path):
         if name.endswith(".gz"):
             rebuilt, shipped = gzip.decompress(rebuilt), gzip.decompress(shipped)
         assert rebuilt == shipped, name
+
+
+def test_compare_and_a_tally_come_with_pictures_the_console_saves(store, tmp_path, capsys):
+    from console import print_answer
+
+    reply = answer_compare(store, None, "France", "Russia")
+    assert reply.picture.name == "agreement.png" and reply.picture.draw().startswith(b"\x89PNG")
+    print_answer(store, "/vote vote:A/RES/68/262", tmp_path)
+    (saved,) = tmp_path.glob("vote-*.png")
+    assert saved.read_bytes().startswith(b"\x89PNG") and f"Picture: {saved}" in capsys.readouterr().out
