@@ -53,7 +53,7 @@ def could_vote(db: Database, vote: dict, iso3: str) -> bool | None:
     """Whether the country could vote on this vote: not when its official record leaves the country
     out, else as the records show its membership then (None: they cannot tell)."""
     if vote["official_positions"]:
-        return iso3 in vote["official_positions"]
+        return embeds.official_position(vote, iso3) is not None
     if any(position["country"] == iso3 for position in vote["positions"]):
         return True
     return records.was_member(db, iso3, vote["body"], vote["date"])

@@ -3,14 +3,19 @@
 Plain dicts out. Positions are read through the index (country, undl_id, position), named with
 ``INDEXED BY`` so the plan does not depend on ANALYZE statistics: a country's record is one
 range of it, and two countries' agreement joins two ranges on ``undl_id``, counted in SQL.
-Official records belong to no source scope: every server sees them.
+A country's votes include those of the membership it continues (Russia's, the USSR's:
+:func:`reference.countries.seat_codes`). Official records belong to no source scope: every server
+sees them.
 """
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 
 from db.records import RECORD_FIELDS
+from reference.countries import seat_codes
 from reference.vocabulary import POSITIONS
 
 RECENT_DISAGREEMENTS = 5
@@ -30,15 +35,15 @@ SINCE = "(:since IS NULL OR r.date >= :since)"
 BOTH_VOTED = f"""
   FROM roll_call_positions a INDEXED BY roll_call_positions_country
   JOIN roll_call_positions b INDEXED BY roll_call_positions_country
-       ON b.country = :b AND b.undl_id = a.undl_id
+       ON b.country IN (SELECT value FROM json_each(:b)) AND b.undl_id = a.undl_id
   JOIN roll_calls r ON r.undl_id = a.undl_id
- WHERE a.country = :a AND a.position != 'absent' AND b.position != 'absent' AND {SINCE}
+ WHERE a.country IN (SELECT value FROM json_each(:a)) AND a.position != 'absent' AND b.position != 'absent' AND {SINCE}
 """
 # One country's positions, with the record's row.
 COUNTRY_POSITIONS = f"""
   FROM roll_call_positions p INDEXED BY roll_call_positions_country
   JOIN roll_calls r ON r.undl_id = p.undl_id
- WHERE p.country = :country AND {SINCE}
+ WHERE p.country IN (SELECT value FROM json_each(:country)) AND {SINCE}
 """
 
 
@@ -54,7 +59,7 @@ def compare_countries(db: Database, a: str, b: str, since: str | None = None) ->
     they never both voted). ``over_time`` gives the same per ``period`` ("year" or "decade"),
     oldest first; ``disagreements`` the most recent records where they voted differently.
     """
-    params = {"a": a, "b": b, "since": since}
+    params = {"a": json.dumps(seat_codes(a)), "b": json.dumps(seat_codes(b)), "since": since}
     years = [
         {"year": row[0], "both_voted": row[1], "same": row[2]}
         for row in db.execute(
@@ -124,7 +129,7 @@ def country_record(db: Database, iso3: str, since: str | None = None) -> dict:
     (margin within a fifth of the yes and no votes); each row carries ``position`` and ``majority``.
     ``datasets`` names the files the records came from.
     """
-    params = {"country": iso3, "since": since}
+    params = {"country": json.dumps(seat_codes(iso3)), "since": since}
     counted = ", ".join(f"coalesce(sum(p.position = '{kind}'), 0) AS {kind}" for kind in POSITIONS)
     (summary,) = db.query(
         f"""SELECT count(*) AS recorded, {counted},

@@ -6,6 +6,7 @@ Official records belong to no source scope: every server sees them.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 
 from db.agreement import OFFICIAL_TOTALS
 from db.names import resolution_key
+from reference.countries import seat_codes
 from reference.vocabulary import RECORDED_BODIES, SECURITY_COUNCIL
 
 MAX_TYPED = 100
@@ -140,13 +142,14 @@ def roll_calls_for_country(db: Database, iso3: str, limit: int = 25) -> list[dic
             SELECT c.undl_id, c.body, c.date, c.resolution, c.draft, catalogue_title(c.title) AS title, c.subjects,
                    c.total_yes, c.total_no, c.total_abstentions, c.total_non_voting, c.dataset,
                    (SELECT position FROM roll_call_positions p
-                     WHERE p.undl_id = c.undl_id AND p.country = :country) AS position
+                     WHERE p.undl_id = c.undl_id AND p.country IN (SELECT value FROM json_each(:country)))
+                   AS position
               FROM roll_calls c INDEXED BY roll_calls_date
              ORDER BY c.date DESC)
          WHERE position IS NOT NULL
          LIMIT :limit
         """,
-        {"country": iso3.upper(), "limit": limit},
+        {"country": json.dumps(seat_codes(iso3)), "limit": limit},
     )
     return [
         roll_call_summary(row) | {"country_positions": [{"position": row["position"], "source_id": None}]}
@@ -190,14 +193,15 @@ def was_member(db: Database, iso3: str, body: str, day: str | None) -> bool | No
     if body == SECURITY_COUNCIL:
         listed = db.execute(
             "SELECT count(*), count(p.country) FROM roll_calls r LEFT JOIN roll_call_positions p"
-            " ON p.undl_id = r.undl_id AND p.country = ? WHERE r.body = ? AND substr(r.date, 1, 4) = ?",
-            [iso3.upper(), body, year],
+            " ON p.undl_id = r.undl_id AND p.country IN (SELECT value FROM json_each(?))"
+            " WHERE r.body = ? AND substr(r.date, 1, 4) = ?",
+            [json.dumps(seat_codes(iso3)), body, year],
         ).fetchone()
         return None if not listed[0] else listed[1] > 0
     first, last = db.execute(
         "SELECT min(r.date), max(r.date) FROM roll_call_positions p INDEXED BY roll_call_positions_country"
-        " JOIN roll_calls r ON r.undl_id = p.undl_id WHERE p.country = ? AND r.body = ?",
-        [iso3.upper(), body],
+        " JOIN roll_calls r ON r.undl_id = p.undl_id WHERE p.country IN (SELECT value FROM json_each(?)) AND r.body = ?",
+        [json.dumps(seat_codes(iso3)), body],
     ).fetchone()
     covered = db.execute("SELECT min(date) <= ? AND max(date) >= ? FROM roll_calls WHERE body = ?",
                          [day, day, body]).fetchone()[0]

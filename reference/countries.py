@@ -248,3 +248,15 @@ def country_code(name: str) -> str | None:
 def country_aliases() -> list[tuple[str, str, str]]:
     """Every unambiguous surface form as ``(surface, iso3, form)``: names, demonyms, capitals, seats."""
     return sorted((surface, alias.iso3, alias.form) for surface, alias in surface_index().exact.items())
+
+
+# A member state continuing another's UN membership, and with it its record: the Russian Federation
+# the USSR's (December 1991, its seat on the Security Council included).
+CONTINUED_MEMBERSHIPS = {"RUS": ("SUN",)}
+
+
+def seat_codes(iso3: str) -> tuple[str, ...]:
+    """The codes a country's votes stand under in the official records: its own, then those of the
+    membership it continues (Russia: RUS, SUN)."""
+    code = iso3.upper()
+    return (code, *CONTINUED_MEMBERSHIPS.get(code, ()))

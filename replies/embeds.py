@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from reference.countries import country_name
+from reference.countries import country_name, seat_codes
 from reference.vocabulary import (
     POSITION_LABELS,
     POSITION_VERBS,
@@ -287,7 +287,7 @@ def country_vote_embed(
     positions = [p for p in vote["positions"] if p["country"] == iso3]
     stated = sorted({p["position"] for p in positions}, key=POSITIONS.index)
     name = country_in_sentence(iso3)
-    official = vote.get("official_positions", {}).get(iso3)
+    official = official_position(vote, iso3)
     if official:
         colour = POSITION_COLOURS[official]
         title = f"{name[0].upper()}{name[1:]} {POSITION_VERBS[official]}"
@@ -321,6 +321,13 @@ def country_vote_embed(
         add_list_field(embed, RECORD_CONFLICTS, [symbol_conflict_line(c) for c in vote["symbol_conflicts"]])
     add_quote_blocks(embed, f"What {possessive(name)} speakers said", country_quotes)
     return fit_embed(embed)
+
+
+def official_position(vote: Mapping, iso3: str) -> str | None:
+    """A country's position in the vote's official record, under its own code or that of the
+    membership it continues (Russia's vote of 1950 is the USSR's)."""
+    official = vote.get("official_positions", {})
+    return next((official[code] for code in seat_codes(iso3) if code in official), None)
 
 
 def membership(vote: Mapping) -> str:

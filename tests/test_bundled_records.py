@@ -112,3 +112,14 @@ def test_compare_and_a_tally_come_with_pictures_the_console_saves(store, tmp_pat
     print_answer(store, "/vote vote:A/RES/68/262", tmp_path)
     (saved,) = tmp_path.glob("vote-*.png")
     assert saved.read_bytes().startswith(b"\x89PNG") and f"Picture: {saved}" in capsys.readouterr().out
+
+
+def test_russia_continues_the_ussrs_membership_and_record(store):
+    (early,) = store.execute(
+        "SELECT r.undl_id FROM roll_calls r JOIN roll_call_positions p USING (undl_id)"
+        " WHERE r.body = 'UNGA' AND r.date LIKE '1950%' AND p.country = 'SUN' LIMIT 1").fetchone()
+    answer = shown(answer_vote(store, None, "Russia", f"r{early}"))
+    assert "not a UN member" not in answer
+    assert any(verdict in answer for verdict in ("Russia voted", "Russia abstained", "Russia did not vote"))
+    assert "1940s" in shown(answer_compare(store, None, "France", "Russia"))
+    assert "25 January 1946" in shown(answer_record(store, None, "Russia"))
