@@ -14,10 +14,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
 from extraction.countries import CountryMention, fuzzy_country_code
+from extraction.lexicon import VOTED_TEXT_NOUNS
 
 _F = re.IGNORECASE
 _FILLER = re.compile(
-    r"(?:[\s:–—,(“”\"‘’-]|\b(?:the|a|an|it|this|that|resolution|draft|text|measure|motion|amendment|"
+    rf"(?:[\s:–—,(“”\"‘’-]|\b(?:the|a|an|it|this|that|{'|'.join(VOTED_TEXT_NOUNS)}|"
     r"proposal|were|was|are|is|included|include|including|among|them|those|such|as|namely|"
     r"countries|states|nations|members|only|also|both)\b)*", _F)
 _INTRODUCTION = re.compile(r"[:–—(,-]|\b(?:were|was|are|is|included?|including|namely|such"

@@ -7,20 +7,16 @@ without one, and so does one too vague for a month ("last year"); nothing is gue
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
+from extraction.lexicon import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 from extraction.scanning import finditer_where
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
 _SAME_DAY = frozenset({"today", "tonight", "morning", "afternoon", "evening"})  # "this morning"
-_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 
-_MONTH_NAMES = "|".join(sorted((name.capitalize() for name in _MONTHS), key=len, reverse=True))
-_MONTH = rf"(?P<month>(?:{_MONTH_NAMES})\b\.?)"
+_MONTH_WORDS = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
+_MONTH = rf"(?P<month>(?:{_MONTH_WORDS})\b\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
@@ -34,13 +30,13 @@ _PATTERNS = [
         rf"\b{_MONTH}\s+{_YEAR}\b",
         # A bare month needs a preposition: "in May", not the verb "may".
         rf"\b(?:[Ii]n|[Ss]ince|[Ll]ast|[Ee]arly|[Ll]ate|[Mm]id-?)\s+{_MONTH}(?!\s*\d)",
-        rf"\b(?:(?P<last>[Ll]ast)\s+|[Oo]n\s+)?(?P<weekday>{'|'.join(calendar.day_name)})\b",
+        rf"\b(?:(?P<last>[Ll]ast)\s+|[Oo]n\s+)?(?P<weekday>{'|'.join(WEEKDAY_NAMES)})\b",
         r"\b(?P<relative>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|(?:[Ee]arlier\s+)?[Tt]his\s+"
         r"(?:month|year|week|morning|afternoon|evening)|[Ll]ast\s+(?:month|year|week))\b",
     )
 ]
-_MONTH_INITIAL = "[" + "".join(sorted({name[0] for name in _MONTH_NAMES.split("|")})) + "]"
-_WEEKDAY_INITIAL = "[" + "".join(sorted({name[0] for name in calendar.day_name})) + "]"
+_MONTH_INITIAL = "[" + "".join(sorted({name[0] for name in _MONTH_WORDS.split("|")})) + "]"
+_WEEKDAY_INITIAL = "[" + "".join(sorted({name[0] for name in WEEKDAY_NAMES})) + "]"
 _WORD_START = r"(?<!\w.)"  # after a first character that is a word character: \b before it
 # A finder for each pattern (see extraction.scanning), in the same order.
 _FINDERS = [
@@ -100,32 +96,40 @@ def _resolve_match(groups: dict, base: dt.date | None) -> str | None:
     if groups.get("relative"):
         return _resolve_relative(groups["relative"].lower().split(), base)
     if groups.get("weekday"):
-        if base is None:
-            return None
-        days_back = (base.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
-        if groups.get("last") and days_back == 0:
-            days_back = 7
-        return (base - dt.timedelta(days=days_back)).isoformat()
-    month = int(groups["month_number"]) if groups.get("month_number") else _MONTHS.get(
+        return _resolve_weekday(groups["weekday"], bool(groups.get("last")), base)
+    month = int(groups["month_number"]) if groups.get("month_number") else MONTHS.get(
         (groups.get("month") or "").rstrip(".").lower()
     )
     if not month or not 1 <= month <= 12:
         return None
-    year = int(groups["year"]) if groups.get("year") else None
     day = int(groups["day"]) if groups.get("day") else None
+    year = int(groups["year"]) if groups.get("year") else _latest_year(month, day, base)
     if year is None:
-        if base is None:
-            return None
-        year = base.year
-        latest = (base.month, base.day) if day else (base.month,)
-        if ((month, day) if day else (month,)) > latest:
-            year -= 1  # the most recent such date on or before publication
+        return None
     if day is None:
         return f"{year:04d}-{month:02d}"
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _resolve_weekday(weekday: str, last: bool, base: dt.date | None) -> str | None:
+    """The most recent such weekday on or before publication ("last Monday": before it)."""
+    if base is None:
+        return None
+    days_back = (base.weekday() - WEEKDAYS[weekday.lower()]) % 7
+    if last and days_back == 0:
+        days_back = 7
+    return (base - dt.timedelta(days=days_back)).isoformat()
+
+
+def _latest_year(month: int, day: int | None, base: dt.date | None) -> int | None:
+    """The year of the most recent such month (and day) on or before publication."""
+    if base is None:
+        return None
+    latest = (base.month, base.day) if day else (base.month,)
+    return base.year - 1 if ((month, day) if day else (month,)) > latest else base.year
 
 
 def _resolve_relative(words: list[str], base: dt.date | None) -> str | None:

@@ -1,15 +1,13 @@
-"""One entry point for all extractors."""
+"""One entry point for all extractors: one analysed text per document, read by each."""
 
-from extraction.analysis import TextAnalysis
 from extraction.models import Document, Extraction
-from extraction.quotes import extract_quotes
-from extraction.votes import extract_votes
+from extraction.quotes import quotes_in
+from extraction.text import AnalyzedText
+from extraction.votes import votes_in
 
 
 def extract(document: Document) -> Extraction:
     """All quotations and votes of one document."""
-    analysis = TextAnalysis.of(document.text)
-    return Extraction(
-        quotes=extract_quotes(document.text, analysis),
-        votes=extract_votes(document.text, document.published, analysis),
-    )
+    text = AnalyzedText(document.text)
+    votes = votes_in(text, document.published)  # first: the tokens only quotations need come last
+    return Extraction(quotes=quotes_in(text), votes=votes)

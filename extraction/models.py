@@ -44,6 +44,7 @@ class Quote:
     context_start: int | None = None
     context_end: int | None = None
     cue: str | None = None  # the reporting verb or pattern, e.g. "said", "tweeting:"
+    rule: str | None = None  # the attribution rule that found the speaker (extraction.attribution.RULES)
 
     @property
     def short(self) -> bool:

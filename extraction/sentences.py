@@ -3,7 +3,8 @@
 Rule-based: paragraphs are separated by blank lines (or by single line breaks when a text
 has no blank line); a sentence ends at ``.``, ``!`` or ``?`` (plus any closing quotation marks
 or brackets) followed by a space and a capital, digit or opening mark, unless the period ends
-a known abbreviation ("Sen.", "U.S.") or an initial ("Donald J. Trump").
+a known abbreviation ("Sen.", "U.S.": ``extraction.lexicon.ABBREVIATIONS``) or an initial
+("Donald J. Trump"). ``SentenceIndex`` finds the sentence of an offset.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from extraction.lexicon import is_abbreviation
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9])")
 _WORD_BEFORE_PERIOD = re.compile(r"([\w.]+)\.*[”’\"')\]]*$")
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr sen sens rep reps gov gen lt col maj capt sgt adm cmdr st jr sr prof rev
-    inc corp co ltd no nos vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.n u.k e.u d.c a.m p.m i.e e.g ft mt pres gop""".split()
-)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -40,14 +38,14 @@ def _ends_abbreviation(text: str, period: int) -> bool:
     match = _WORD_BEFORE_PERIOD.search(text, max(0, period - 12), period + 1)
     if match is None:
         return False
-    word = match.group(1).lower().rstrip(".")
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return is_abbreviation(match.group(1).lower().rstrip("."))
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, never crossing a paragraph boundary."""
+def sentence_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, never crossing a paragraph boundary; ``paragraphs``: the
+    text's ``paragraph_spans`` when the caller has them."""
     spans = []
-    for para_start, para_end in paragraph_spans(text):
+    for para_start, para_end in paragraph_spans(text) if paragraphs is None else paragraphs:
         start = para_start
         for end in _SENTENCE_END.finditer(text, para_start, para_end):
             if text[end.start()] == "." and end.group().startswith(".") and len(end.group().rstrip("”’\"')]")) == 1:
@@ -72,9 +70,6 @@ class SentenceIndex:
     def index_at(self, offset: int) -> int:
         """Index of the sentence holding ``offset`` (or the last one starting before it)."""
         return max(0, bisect_right(self._starts, offset) - 1)
-
-    def span_at(self, offset: int) -> tuple[int, int]:
-        return self.spans[self.index_at(offset)] if self.spans else (0, 0)
 
     def indices_at(self, offsets: Sequence[int]) -> array:
         """``index_at`` of each of the ascending ``offsets``, in one pass."""

@@ -10,12 +10,14 @@ than a fragment.
 
 from __future__ import annotations
 
-import calendar
 import re
 
+from extraction.lexicon import MONTH_NAMES, PREDICATE_VERBS, VOTED_TEXT_NOUNS
 from extraction.numbers import NUMBER
 
-_MONTH = "|".join(calendar.month_name[1:])
+_MONTH = "|".join(MONTH_NAMES)
+_VOTED_TEXT = "|".join(VOTED_TEXT_NOUNS)
+_PREDICATE_VERB = "|".join(PREDICATE_VERBS)
 
 MAX_WORDS = 24  # a longer description is cut back to before its last prepositional phrase
 _WORD = r"[\w’'“”\"‘-]+"
@@ -23,8 +25,8 @@ _WORD = r"[\w’'“”\"‘-]+"
 # ends in "and"/"or": "an immediate, unconditional and permanent ceasefire".
 _NEXT = rf"(?:\s+{_WORD}|,\s+[a-z][\w-]*(?=(?:,\s+[a-z][\w-]*)*,?\s+(?:and|or)\s))"
 _SUBJECT = re.compile(
-    r"\b(?:(?P<article>an?|the)\s+)?(?P<head>(?(article)(?:[\w-]+\s+){0,2}?|)(?:resolution|text|motion"
-    rf"|amendment|measure|draft))\b(?P<rest>\s+[a-z“\"‘]{_WORD}{_NEXT}{{0,{MAX_WORDS}}})?"
+    rf"\b(?:(?P<article>an?|the)\s+)?(?P<head>(?(article)(?:[\w-]+\s+){{0,2}}?|)(?:{_VOTED_TEXT}))\b"
+    rf"(?P<rest>\s+[a-z“\"‘]{_WORD}{_NEXT}{{0,{MAX_WORDS}}})?"
     rf"|\bvoted\s+(?:\w+ly\s+)?to\s+(?P<purpose>[a-z]{_WORD}{_NEXT}{{1,{MAX_WORDS}}})")
 # What a body did, when no document is named: "The Council on Friday extended the mandate of ...".
 _ACTION = re.compile(
@@ -39,11 +41,9 @@ _TAIL = re.compile(
     r"|and\s+(?:requested|decided|called|urged|asked|invited|encouraged)"
     r"|(?:in|at|by|before|of)\s+the\s+[^,]*?(?:Council|Assembly|Committee|council|assembly)"
     r"|as|while|after|amid|following|despite|because|but|in\s+an?"
-    r"|(?<!\bthat\s)(?<!\bwhich\s)(?:was|were|is|are|has|had|have|will|would|could|failed|passed"
-    r"|adopted|received|got|won|states|says|said))\b.*$", re.DOTALL)
+    rf"|(?<!\bthat\s)(?<!\bwhich\s)(?:{_PREDICATE_VERB}))\b.*$", re.DOTALL)
 # A description that is really the sentence going on: "draft was vetoed", "text vetoed by X".
-_PREDICATE = re.compile(r"\s+(?:(?:was|were|is|are|has|had|have|will|would|could|failed|passed"
-                        r"|adopted|received|got|won|states|says|said)\b|\w+ly\s+\w+ed\b"
+_PREDICATE = re.compile(rf"\s+(?:(?:{_PREDICATE_VERB})\b|\w+ly\s+\w+ed\b"
                         r"|(?:vetoed|rejected|approved|blocked|backed|supported|endorsed)\s+by\b)")
 # "a similar resolution" speaks of another vote without saying what it was about.
 _REFERENCE_ONLY = re.compile(r"(?:similar|previous|earlier|prior|same|separate|another|such|other)\s+\w+$",

@@ -1,11 +1,12 @@
 """Votes reported in news text and UN releases: body, date, symbol, tallies and named positions.
 
-The text is cut into segments (sentences, split again at ";", at ", while"-style joints and
-after a leading "After ...," clause). Each segment yields facts — counts, named positions,
-vetoes, adoption, body, date, symbol — and joins the most recent vote it is compatible with
-(same kind, body and date, no clashing count or position) among the last ``RECENT_VOTES`` votes
-told of, or starts a new one. An amendment, a "similar"/"previous" resolution, another body or
-another date is therefore a separate vote.
+``votes_in`` reads an analysed text (:mod:`extraction.text`: its sentences, country mentions,
+quotation spans and date phrases). The text is cut into segments (sentences, split again at ";",
+at ", while"-style joints and after a leading "After ...," clause). Each segment yields facts —
+counts, named positions, vetoes, adoption, body, date, symbol — and joins the most recent vote it
+is compatible with (same kind, body and date, no clashing count or position) among the last
+``RECENT_VOTES`` votes told of, or starts a new one. An amendment, a "similar"/"previous"
+resolution, another body or another date is therefore a separate vote.
 Segments that only say how voting works ("a no vote from any permanent member...") or speak of a
 vote still to come ("is expected to be adopted", "will vote on Friday") are ignored; a dated record
 of many votes ("The Council this morning adopted six texts") only gives its body and date as
@@ -22,15 +23,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from extraction.analysis import TextAnalysis
 from extraction.countries import CountryMention
 from extraction.country_lists import CountryLists
-from extraction.dates import find_date_phrases, resolve_date
+from extraction.dates import resolve_date
+from extraction.lexicon import VOTED_TEXT_NOUNS
 from extraction.models import Position, Vote
 from extraction.numbers import NUMBER, parse_number
-from extraction.quotes import QuotationSpan
+from extraction.quote_marks import QuotationSpan
 from extraction.scanning import finditer_where, fold_case
 from extraction.tallies import COUNTS, find_rest, find_tallies, is_unanimous, side
+from extraction.text import AnalyzedText
 from extraction.vote_subjects import vote_subject
 
 PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "GBR", "RUS", "USA"})  # UN Charter, Article 23
@@ -128,8 +130,7 @@ _REJECTED = re.compile(
     r"|\bdid\s+not\s+pass\b|\bfell\s+short\b", _F)
 _ADOPTED = re.compile(r"\b(?:adopted|passed|approved|endorsed)\b", _F)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?$", _F)
-_DOCUMENT_NOUN = re.compile(r"\b(?:resolution|draft|text|motion|amendment|measure|decision|proposal)s?\b",
-                            _F)
+_DOCUMENT_NOUN = re.compile(rf"\b(?:{'|'.join(VOTED_TEXT_NOUNS)}|decision|proposal)s?\b", _F)
 _VOTE_VERB = re.compile(r"\bvot(?:e|ed|es|ing)\b", _F)
 _AMENDMENT = re.compile(r"\bamendments?\b", _F)
 _OTHER_VOTE = re.compile(
@@ -181,8 +182,8 @@ class _Segment:
 class _VoteWords:
     """Every vote word of a text (``_VOTE_WORDS.finditer``), found in one fast pass."""
 
-    def __init__(self, text: str) -> None:
-        self.matches = list(finditer_where(_VOTE_WORDS, text, _VOTE_WORD_FINDER, fold_case(text)))
+    def __init__(self, text: str, folded: str) -> None:
+        self.matches = list(finditer_where(_VOTE_WORDS, text, _VOTE_WORD_FINDER, folded))
         self._starts = [match.start() for match in self.matches]
 
     def between(self, start: int, end: int) -> list[re.Match]:
@@ -237,10 +238,10 @@ def _segments(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, in
     return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
-def _body_mentions(text: str) -> list[tuple[int, int, str]]:
-    """Every body mention as (start, end, body); "the council" follows the last council named."""
+def _body_mentions(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """Every body mention as (start, end, body); "the council" follows the last council named
+    (``folded``: the text's ``fold_case``)."""
     found: list[tuple[int, int, str]] = []  # in order, never overlapping
-    folded = fold_case(text)
     for pattern, body, finder in _BODY_PATTERNS:
         ends = [end for _, end, _ in found]
         finder_text = folded if pattern.flags & re.IGNORECASE else text
@@ -288,17 +289,18 @@ def _body_name(match: re.Match, body: str) -> str:
 class _Reader:
     """Reads the facts of each segment of one text."""
 
-    def __init__(self, text: str, published: str | None, analysis: TextAnalysis, vote_words: _VoteWords) -> None:
-        self.text = text
+    def __init__(self, analyzed: AnalyzedText, published: str | None, vote_words: _VoteWords,
+                 bodies: list[tuple[int, int, str]]) -> None:
+        text = self.text = analyzed.text
         self.published = published
         self.vote_words = vote_words
-        self.mentions = [m for m in analysis.countries if m.form in ("name", "demonym")]
+        self.mentions = [m for m in analyzed.countries if m.form in ("name", "demonym")]
         self.lists = CountryLists(text, self.mentions)
-        self.bodies = _body_mentions(text)
+        self.bodies = bodies
         self._body_starts = [start for start, _, _ in self.bodies]
-        self.dates = find_date_phrases(text)
+        self.dates = analyzed.date_phrases
         self._date_starts = [start for start, _, _ in self.dates]
-        self.speech = _Speech(text, analysis.quotations)
+        self.speech = _Speech(text, analyzed.quotations)
 
     def read(self, start: int, end: int, index: int = 0) -> _Segment:
         """The facts of ``text[start:end]``, the text's segment number ``index``."""
@@ -346,19 +348,9 @@ class _Reader:
         segment.unanimous = is_unanimous(text, start, end)
 
     def _read_positions(self, segment: _Segment) -> None:
-        text, start, end = self.text, segment.start, segment.end
-        labels = list(_LABEL.finditer(text, start, end))
-        for index, label in enumerate(labels):  # "(In favour: A, B; Against: C)"
-            stop = labels[index + 1].start() if index + 1 < len(labels) else end
-            closing = text.find(")", label.end(), stop)
-            stop = closing if closing != -1 and "(" not in text[label.end():closing] else stop
-            position = side(label.group("label"))
-            named = self.lists.voters(label.end(), stop)
-            for mention in named:
-                self._place(segment, mention, position)
-            if named and position:
-                segment.listed[position] = len(named)
-        unlabelled_end = labels[0].start() if labels else end
+        """Named positions: labelled lists ("In favour: A, B"), then cues before or after a list."""
+        unlabelled_end = self._read_labels(segment)
+        text, start = self.text, segment.start
         for position, cue in _FORWARD_CUES:
             for match in cue.finditer(text, start, unlabelled_end):
                 for mention in self.lists.after(match.end(), unlabelled_end):
@@ -371,6 +363,23 @@ class _Reader:
             position = side(verb) if "abstain" in verb else side(match.group("rest") or verb)
             for mention in self.lists.before(match.start(), start) if position else []:
                 self._place(segment, mention, position)
+
+    def _read_labels(self, segment: _Segment) -> int:
+        """The lists after labels ("(In favour: A, B; Against: C)"), which also count their
+        position; where the first label starts (the segment's end when there is none)."""
+        text, end = self.text, segment.end
+        labels = list(_LABEL.finditer(text, segment.start, end))
+        for index, label in enumerate(labels):
+            stop = labels[index + 1].start() if index + 1 < len(labels) else end
+            closing = text.find(")", label.end(), stop)
+            stop = closing if closing != -1 and "(" not in text[label.end():closing] else stop
+            position = side(label.group("label"))
+            named = self.lists.voters(label.end(), stop)
+            for mention in named:
+                self._place(segment, mention, position)
+            if named and position:
+                segment.listed[position] = len(named)
+        return labels[0].start() if labels else end
 
     def _read_vetoes(self, segment: _Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
@@ -523,27 +532,38 @@ def _joins(draft: _Draft, segment: _Segment) -> bool:
 
 
 def _merge(draft: _Draft, segment: _Segment) -> None:
+    """Add what ``segment`` says to ``draft``'s vote: what the vote does not know yet, a veto, a
+    rejection, a date more precise than the one known, a longer subject."""
     vote = draft.vote
     vote.start, vote.end = min(vote.start, segment.start), max(vote.end, segment.end)
     if segment.body and not draft.body_stated:
         vote.body, draft.body_stated = segment.body, True
-    for key, value in segment.counts.items():
-        if getattr(vote, key) is None:
-            setattr(vote, key, value)
+    _fill_counts(vote, segment.counts)
+    _merge_positions(vote, segment)
+    if segment.date_key and (draft.date_key is None or vote.date is None and segment.date):
+        vote.date, vote.date_text, draft.date_key = segment.date, segment.date_text, segment.date_key
+    if segment.adopted is not None and (vote.adopted is None or segment.adopted is False):
+        vote.adopted = segment.adopted
+    vote.members = vote.members or segment.members
+    vote.resolution = vote.resolution or segment.symbol
+    if segment.subject and (vote.subject is None or len(vote.subject.split()) < 3):
+        vote.subject = segment.subject
+    _merge_implied(draft, segment)
+
+
+def _merge_positions(vote: Vote, segment: _Segment) -> None:
+    """The named positions and vetoes ``vote`` does not know yet."""
     for iso3, (position, span) in segment.positions.items():
         if iso3 not in vote.positions:
             vote.positions[iso3], vote.position_spans[iso3] = position, span
     for iso3 in segment.vetoed_by:
         if iso3 not in vote.vetoed_by:
             vote.vetoed_by.append(iso3)
-    if segment.date_key and (draft.date_key is None or vote.date is None and segment.date):
-        vote.date, vote.date_text, draft.date_key = segment.date, segment.date_text, segment.date_key
-    if vote.adopted is None or segment.adopted is False:
-        vote.adopted = segment.adopted if segment.adopted is not None else vote.adopted
-    vote.members = vote.members or segment.members
-    vote.resolution = vote.resolution or segment.symbol
-    if segment.subject and (vote.subject is None or len(vote.subject.split()) < 3):
-        vote.subject = segment.subject
+
+
+def _merge_implied(draft: _Draft, segment: _Segment) -> None:
+    """What the segment implies without stating it: listed counts, a Council resolution number,
+    unanimity, what "the rest" did."""
     for key, value in segment.listed.items():
         draft.listed.setdefault(key, value)
     draft.council_resolution = draft.council_resolution or segment.council_resolution
@@ -551,20 +571,37 @@ def _merge(draft: _Draft, segment: _Segment) -> None:
     draft.rest = draft.rest or segment.rest
 
 
+def _fill_counts(vote: Vote, counts: dict[str, int]) -> None:
+    """The counts ``vote`` does not know yet."""
+    for key, value in counts.items():
+        if getattr(vote, key) is None:
+            setattr(vote, key, value)
+
+
 def _finish(draft: _Draft, reader: _Reader) -> Vote:
     """Fill what the stated facts imply: body, membership, counts, vetoes and the outcome."""
     vote = draft.vote
     if not draft.body_stated:
-        before, after = reader.bodies_around(vote.start)
-        vote.body = (before or after)[2] if reader.bodies else "UN"
-        if vote.vetoed_by:
-            vote.body = "UNSC"
+        vote.body = "UNSC" if vote.vetoed_by else _nearest_body(reader, vote.start)
     vote.members = vote.members or FIXED_MEMBERSHIP.get(vote.body)
     if vote.resolution is None and vote.body == "UNSC":
         vote.resolution = draft.council_resolution
     _infer_counts(draft)
     _derive_remainder(draft)
     _infer_vetoes(vote)
+    _infer_outcome(vote)
+    return vote
+
+
+def _nearest_body(reader: _Reader, offset: int) -> str:
+    """The body named last before ``offset``, else first after it, else "UN"."""
+    before, after = reader.bodies_around(offset)
+    return (before or after)[2] if reader.bodies else "UN"
+
+
+def _infer_outcome(vote: Vote) -> None:
+    """Vetoed is not adopted; else, when the text does not say, the outcome the counts decide (a
+    Council majority, a clear two-thirds majority or a defeat)."""
     if vote.vetoed_by:
         vote.adopted = False
     elif vote.adopted is None and vote.yes is not None:
@@ -572,23 +609,19 @@ def _finish(draft: _Draft, reader: _Reader) -> Vote:
             vote.adopted = vote.yes >= COUNCIL_MAJORITY
         elif vote.no is not None and (vote.yes >= 2 * vote.no or vote.yes <= vote.no):
             vote.adopted = vote.yes >= 2 * vote.no and vote.yes > vote.no
-    return vote
 
 
 def _infer_counts(draft: _Draft) -> None:
     """Counts from exhaustive lists, "unanimously", or a yes count plus every other vote named."""
     vote = draft.vote
-    for key, value in draft.listed.items():
-        if getattr(vote, key) is None:
-            setattr(vote, key, value)
+    _fill_counts(vote, draft.listed)
     if draft.unanimous and vote.members and vote.no is None and vote.abstain is None:
         vote.yes = vote.yes if vote.yes is not None else vote.members
         vote.no = vote.abstain = 0
-    named = {key: sum(1 for p in vote.positions.values() if p == key) for key in COUNTS}
-    if vote.members and vote.yes is not None and vote.no is None and vote.abstain is None and (
-        named["no"] + named["abstain"] + (vote.absent or 0) == vote.members - vote.yes
-    ):  # "13 in favour", vetoed by the other two: every remaining vote is named
-        vote.no, vote.abstain = named["no"], named["abstain"]
+    if vote.members and vote.yes is not None and vote.no is None and vote.abstain is None:
+        named = {key: sum(1 for p in vote.positions.values() if p == key) for key in COUNTS}
+        if named["no"] + named["abstain"] + (vote.absent or 0) == vote.members - vote.yes:
+            vote.no, vote.abstain = named["no"], named["abstain"]  # "13 in favour", vetoed by the other two
 
 
 def _derive_remainder(draft: _Draft) -> None:
@@ -614,67 +647,78 @@ def _infer_vetoes(vote: Vote) -> None:
             vote.vetoed_by.append(iso3)
 
 
-def extract_votes(text: str, published: str | None = None, analysis: TextAnalysis | None = None) -> list[Vote]:
-    """Every vote ``text`` reports, in order of first mention; [] when there is none.
-    ``analysis``: the text's readings when the caller has them already."""
-    if not isinstance(text, str):
-        return []
-    vote_words = _VoteWords(text)
+def votes_in(text: AnalyzedText, published: str | None = None) -> list[Vote]:
+    """Every vote an analysed text reports, in order of first mention; [] when there is none."""
+    folded = fold_case(text.text)
+    vote_words = _VoteWords(text.text, folded)
     if not vote_words.matches:
         return []
-    analysis = analysis or TextAnalysis.of(text)
-    reader = _Reader(text, published, analysis, vote_words)
-    drafts: list[_Draft] = []
-    recent: list[_Draft] = []  # at most RECENT_VOTES, most recently touched last
-    waiting: list[_Segment] = []  # "The Council voted on Friday to ...": context for the next vote
-    for index, (start, end) in enumerate(_segments(text, analysis.sentences)):
-        segment = reader.read(start, end, index)
+    reader = _Reader(text, published, vote_words, _body_mentions(text.text, folded))
+    told = _ToldVotes(text.text)
+    for index, (start, end) in enumerate(_segments(text.text, text.sentences)):
+        told.add(reader.read(start, end, index))
+    votes = [_finish(draft, reader) for draft in told.drafts]
+    return [vote for vote in votes if _reportable(vote, text.text)]
+
+
+def extract_votes(text: str, published: str | None = None) -> list[Vote]:
+    """Every vote ``text`` reports (see ``votes_in``); [] for anything but a string."""
+    return votes_in(AnalyzedText(text), published) if isinstance(text, str) else []
+
+
+class _ToldVotes:
+    """The votes a text has told of so far, and the context waiting for the next one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.drafts: list[_Draft] = []
+        self.recent: list[_Draft] = []  # at most RECENT_VOTES, most recently touched last
+        self.waiting: list[_Segment] = []  # "The Council voted on Friday to ...": context for the next vote
+
+    def add(self, segment: _Segment) -> None:
+        """Join ``segment`` to the vote it speaks of, start a vote, or keep it as context."""
         if not segment.decisive:
-            _add_context(segment, text, recent, waiting)
-            continue
-        target = next((d for d in reversed(recent) if _joins(d, segment)), None)
+            self._add_context(segment)
+            return
+        target = next((d for d in reversed(self.recent) if _joins(d, segment)), None)
         if target is None:
             if segment.quoted or not (segment.strong or segment.body or segment.symbol):
-                continue
-            target = _new_draft(segment, waiting)
-            drafts.append(target)
-        _merge(target, segment)
-        if target in recent:
-            recent.remove(target)
-        recent.append(target)
-        del recent[:-RECENT_VOTES]
-    votes = [_finish(draft, reader) for draft in drafts]
-    return [vote for vote in votes if _reportable(vote, text)]
-
-
-def _add_context(segment: _Segment, text: str, recent: list[_Draft], waiting: list[_Segment]) -> None:
-    """A piece naming a body but not how it voted: context for the vote it speaks of.
-
-    "The Assembly today voted to ..." joins the latest vote of that body (or one whose body is
-    not yet known); otherwise, like a dated "The Assembly on Monday demanded ...", it waits for
-    the next votes.
-    """
-    if not segment.body or segment.quoted:
-        return
-    if _VOTE_VERB.search(text, segment.start, segment.end):
-        for draft in reversed(recent):
-            if (not draft.body_stated or draft.vote.body == segment.body) and _compatible(draft, segment):
-                _merge(draft, segment)
                 return
-        waiting.append(segment)
-    elif segment.date_key:
-        waiting.append(segment)
+            target = self._new_draft(segment)
+            self.drafts.append(target)
+        _merge(target, segment)
+        if target in self.recent:
+            self.recent.remove(target)
+        self.recent.append(target)
+        del self.recent[:-RECENT_VOTES]
 
+    def _add_context(self, segment: _Segment) -> None:
+        """A piece naming a body but not how it voted: context for the vote it speaks of.
 
-def _new_draft(segment: _Segment, waiting: list[_Segment]) -> _Draft:
-    """A vote started by ``segment``, with the compatible context that waited for it."""
-    draft = _Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None)
-    _merge(draft, segment)
-    waiting[:] = [earlier for earlier in waiting if segment.index - earlier.index <= CONTEXT_REACH]
-    for earlier in waiting:  # kept for the next votes too: "The Council this morning adopted ..."
-        if (earlier.body == draft.vote.body or not draft.body_stated) and _compatible(draft, earlier):
-            _merge(draft, earlier)
-    return draft
+        "The Assembly today voted to ..." joins the latest vote of that body (or one whose body is
+        not yet known); otherwise, like a dated "The Assembly on Monday demanded ...", it waits for
+        the next votes.
+        """
+        if not segment.body or segment.quoted:
+            return
+        if _VOTE_VERB.search(self.text, segment.start, segment.end):
+            for draft in reversed(self.recent):
+                if (not draft.body_stated or draft.vote.body == segment.body) and _compatible(draft, segment):
+                    _merge(draft, segment)
+                    return
+            self.waiting.append(segment)
+        elif segment.date_key:
+            self.waiting.append(segment)
+
+    def _new_draft(self, segment: _Segment) -> _Draft:
+        """A vote started by ``segment``, with the compatible context that waited for it."""
+        draft = _Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None)
+        _merge(draft, segment)
+        self.waiting[:] = [earlier for earlier in self.waiting if segment.index - earlier.index <= CONTEXT_REACH]
+        for earlier in self.waiting:  # kept for the next votes too: "The Council this morning adopted ..."
+            if (earlier.body == draft.vote.body or not draft.body_stated) and _compatible(draft, earlier):
+                _merge(draft, earlier)
+        return draft
 
 
 def _reportable(vote: Vote, text: str) -> bool:

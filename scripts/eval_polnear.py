@@ -23,6 +23,10 @@ Span match: exact, after trimming whitespace on both sides.  Speaker: on gold se
 is right when the predicted speaker and the Source share a name token ("Donald Trump" vs "Trump"; typographic
 and typewriter apostrophes alike: "D’Souza" vs "D'Souza").
 Speaker precision counts predicted pieces matched to such gold segments that carry a speaker.
+Per attribution rule (``Quote.rule``, see ``extraction.attribution``): how many of those pieces the
+rule attributed, how many rightly, its precision, and its recall (the share of all named gold
+segments it attributed rightly: the rules' recalls add up to the speaker recall), so that a
+regression can be traced to its rule.
 
 The gold builder gives 6,635 / 793 / 827 segments with a speaker (train / dev / test), within
 0.5% of SOURCE.md's 6,667 / 800 / 830 (its builder's exact pairing of stray marks is not stated).
@@ -44,6 +48,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from extraction.attribution import RULES  # noqa: E402
 from extraction.quotes import extract_quotes  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "quotes" / "polnear"
@@ -69,6 +74,7 @@ class Segment:
     start: int
     end: int
     speaker: str | None = None
+    rule: str | None = None  # predictions: the attribution rule that found the speaker
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -174,7 +180,7 @@ def predicted_segments(text: str, typewriter: bool = False) -> tuple[list[Segmen
                 start += 1
             start, end = trimmed(text, start, end)
             if end > start:
-                pieces.append(Segment(start, end, quote.speaker))
+                pieces.append(Segment(start, end, quote.speaker, quote.rule))
     return pieces, out_of_scope
 
 
@@ -207,6 +213,18 @@ def article_pairs(split_dir: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def print_rules(by_rule: dict[str, list[int]], named_gold: int) -> None:
+    """Speaker precision and recall of each attribution rule, in the order of ``RULES``; "(none)":
+    the named gold segments found with no speaker."""
+    print(f"  {'rule':<18} {'attributed':>10} {'right':>6} {'P':>6} {'R':>6}")
+    for rule in sorted(by_rule, key=lambda r: RULES.index(r) if r in RULES else len(RULES)):
+        attributed, right = by_rule[rule]
+        if rule == "(none)":
+            print(f"  {rule:<18} {attributed:>10} {'-':>6} {'-':>6} {'-':>6}")
+        else:
+            print(f"  {rule:<18} {attributed:>10} {right:>6} {right / attributed:>6.3f} {right / named_gold:>6.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="dev", choices=("train", "dev", "test"))
@@ -235,6 +253,7 @@ def main() -> int:
 
     n_gold = n_pred = span_hits = 0
     named_gold = named_pred = speaker_hits = 0
+    by_rule: dict[str, list[int]] = {}  # rule -> [attributed, right] on named gold segments
     errors: list[str] = []
     for (text, ann), predicted in zip(texts, predictions):
         gold = gold_segments(text, read_attributions(ann), args.typewriter)
@@ -252,10 +271,13 @@ def main() -> int:
                 continue
             if not named:
                 continue
+            counts = by_rule.setdefault(guess.rule or "(none)", [0, 0])
+            counts[0] += 1
             if guess.speaker:
                 named_pred += 1
             if name_tokens(g.speaker) & name_tokens(guess.speaker):
                 speaker_hits += 1
+                counts[1] += 1
             else:
                 errors.append(f"SPEAKER {ann.stem}: gold {g.speaker!r} got {guess.speaker!r}: {text[g.start:g.end][:60]!r}")
         for p in predicted:
@@ -267,6 +289,7 @@ def main() -> int:
     print(f"PolNeAR {args.split}: {len(texts)} articles, {n_gold} gold segments, {n_pred} predicted")
     print(f"quotation spans: P {span_p:.3f}  R {span_r:.3f}  F1 {span_f:.3f}")
     print(f"speakers (named gold, {named_gold}): P {spk_p:.3f}  R {spk_r:.3f}  F1 {spk_f:.3f}")
+    print_rules(by_rule, named_gold)
     left_out = sum(out_of_scope)
     strict_p, _, strict_f = f1(span_hits, n_pred + left_out, span_hits, n_gold)
     print(

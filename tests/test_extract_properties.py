@@ -1,4 +1,5 @@
-"""Property tests over the whole extraction: it never raises, and every offset is honest."""
+"""Property tests over the whole extraction: it never raises, every offset is honest, and a
+quotation with a named speaker after or before it is attributed to that speaker."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,6 +57,32 @@ def test_arbitrary_bytes_are_read_or_refused_clearly(raw):
         assert str(error)
         return
     assert_offsets_honest(document)
+
+
+FIRST_NAMES = st.sampled_from(["Ana", "Omar", "Ruth", "Tomas", "Ines", "Li", "Amina", "Piet"])
+SURNAMES = st.sampled_from(["Ortiz", "Haddad", "Keller", "Berg", "Duarte", "Wei", "Otieno", "Vrolijk"])
+QUOTED_WORDS = st.lists(
+    st.sampled_from("we will not back down the plan is a step towards peace and every delegation must act now".split()),
+    min_size=1, max_size=12,
+).map(" ".join)
+BEFORE = st.sampled_from(["", "The Assembly met on Monday. ", "Russia vetoed the draft.\n\n", "It was late. "])
+# (sentence, quoted words as extracted, rule): the quotation and its speaker's name.
+FORMS = st.sampled_from([
+    ("“{words},” said {name}.", "{words},", "inverted"),
+    ("“{words},” {name} said.", "{words},", "post-cue"),
+    ("{name} said: “{words}.”", "{words}.", "pre-cue"),
+    ("“{words},” according to {name}.", "{words},", "according-to"),
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=FIRST_NAMES, surname=SURNAMES, words=QUOTED_WORDS, form=FORMS, before=BEFORE)
+def test_a_named_speaker_beside_a_quotation_is_its_speaker(first, surname, words, form, before):
+    name = f"{first} {surname}"
+    sentence, quoted, rule = form
+    document = Document(text=before + sentence.format(words=words, name=name))
+    found = [(q.text, q.speaker, q.rule) for q in extract(document).quotes]
+    assert found == [(quoted.format(words=words), name, rule)]
 
 
 def test_text_without_quotations_or_votes_gives_an_empty_result():

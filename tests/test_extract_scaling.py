@@ -4,7 +4,8 @@ The work is counted, not timed: the Python lines that extraction executes (a ``s
 line count), which depends neither on the machine nor on its load. A scan over the whole text
 (or over all its quotations, mentions or votes) for each quotation or piece makes the count
 grow with the square of the length: 16 times for four times the text. Two texts: news stories,
-and one endless sentence (no sentence ends) of quotations, vetoes and votes.
+and one endless sentence (no sentence ends) of quotations, vetoes and votes. And each whole-text
+reading (paragraphs, sentences, tokens, quotations, countries, dates) is made once per document.
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ import sys
 
 import pytest
 
+import extraction.countries
+import extraction.dates
+import extraction.quote_marks
+import extraction.scanning
+import extraction.sentences
+import extraction.text
 from extraction.extractor import extract
 from extraction.models import Document
 
@@ -57,6 +64,19 @@ def repeated(piece, length: int) -> str:
     return "".join(pieces)
 
 
+def extract_watched(text: str, watch, install=sys.settrace) -> None:
+    """Extract ``text`` (which holds quotations and votes) with ``watch`` installed as the trace
+    function (``install=sys.setprofile``: as the profile function)."""
+    document = Document(text=text, published="2024-03-04")
+    extract(Document(text=article(0)))  # build the gazetteer before watching
+    install(watch)
+    try:
+        result = extract(document)
+    finally:
+        install(None)
+    assert result.quotes and result.votes
+
+
 def lines_executed(text: str) -> int:
     """Python lines executed to extract ``text``, extraction's own code and the libraries it calls."""
     count = 0
@@ -67,14 +87,7 @@ def lines_executed(text: str) -> int:
             count += 1
         return trace
 
-    document = Document(text=text, published="2024-03-04")
-    extract(Document(text=article(0)))  # build the gazetteer before counting
-    sys.settrace(trace)
-    try:
-        result = extract(document)
-    finally:
-        sys.settrace(None)
-    assert result.quotes and result.votes
+    extract_watched(text, trace)
     return count
 
 
@@ -84,3 +97,27 @@ def test_extraction_work_grows_linearly(piece, length):
     small = lines_executed(repeated(piece, length))
     large = lines_executed(repeated(piece, 4 * length))
     assert large / small < MAX_GROWTH, f"4x the text cost {large / small:.1f}x the work"
+
+
+# The whole-text readings of extraction.text.AnalyzedText, each of which one extraction makes once.
+WHOLE_TEXT_READINGS = {
+    "paragraphs": extraction.sentences.paragraph_spans,
+    "sentences": extraction.sentences.sentence_spans,
+    "tokens": extraction.text.Tokens.__init__,
+    "quotations": extraction.quote_marks.quotation_spans,
+    "countries": extraction.countries.find_countries,
+    "dates": extraction.dates.find_date_phrases,
+    "case folding": extraction.scanning.fold_case,
+}
+
+
+def test_each_whole_text_reading_is_made_once_per_document():
+    readings = {function.__code__: name for name, function in WHOLE_TEXT_READINGS.items()}
+    made = dict.fromkeys(WHOLE_TEXT_READINGS, 0)
+
+    def count(frame, event, arg):
+        if event == "call" and frame.f_code in readings:
+            made[readings[frame.f_code]] += 1
+
+    extract_watched(article(1) + article(2), count, install=sys.setprofile)
+    assert made == dict.fromkeys(WHOLE_TEXT_READINGS, 1)

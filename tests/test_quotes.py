@@ -9,6 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extraction.attribution import RULES
+from extraction.extractor import extract
+from extraction.models import Document
 from extraction.quotes import extract_quotes
 from extraction.sentences import paragraph_spans, sentence_spans
 
@@ -501,3 +504,42 @@ def test_later_pronoun_cue_wins_over_a_people_as_sentence_subject():
     )
     assert only(text, "decades of being ignored by everyone").speaker == "Amina Otieno"
     assert only(text, "Our voice is heard at last.").speaker == "Amina Otieno"
+
+
+# --- attribution rules: each rule id is produced, and only for an attributed quotation ---------
+RULE_EXAMPLES = {
+    "post-cue": ("“We will not back down,” Ana Ortiz said.", "We will not back down,"),
+    "pre-cue": ("Ana Ortiz said: “We will not back down.”", "We will not back down."),
+    "later-cue": ("“We will not back down” on this issue, Ana Ortiz said.", "We will not back down"),
+    "inverted": ("“We will not back down,” said Ana Ortiz.", "We will not back down,"),
+    "apposition": ("Ana Ortiz, the foreign minister of Chile, said: “We will not back down.”",
+                   "We will not back down."),
+    "passive-agent": ("The plan was described as “a step back” by Ana Ortiz.", "a step back"),
+    "shared-subject": ("Ana Ortiz spoke to reporters on Monday, adding that “we will not back down.”",
+                       "we will not back down."),
+    "according-to": ("“We will not back down,” according to Ana Ortiz.", "We will not back down,"),
+    "continuation": ("Ana Ortiz said: “We will not back down.” “Never.”", "Never."),
+    "previous-sentence": ("Ana Ortiz spoke after the vote. “We will not back down.”", "We will not back down."),
+    "sentence-subject": ("Ana Ortiz bemoaned a climate in which people “hate each other.”", "hate each other."),
+}
+
+
+def test_every_rule_has_an_example():
+    assert set(RULE_EXAMPLES) == set(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_each_rule_attributes_its_example(rule):
+    text, words = RULE_EXAMPLES[rule]
+    quote = only(text, words)
+    assert (quote.speaker, quote.rule) == ("Ana Ortiz", rule)
+
+
+def test_an_unattributed_quotation_has_no_rule():
+    assert only("“Nobody knows.”", "Nobody knows.").rule is None
+    assert only("Chile voted “no” on the text.", "no").rule is None
+
+
+def test_the_extract_json_carries_the_rule():
+    document = Document(text=RULE_EXAMPLES["inverted"][0])
+    assert [q["rule"] for q in extract(document).to_json()["quotes"]] == ["inverted"]
