@@ -35,6 +35,7 @@ class Config:
     record_urls: tuple[str, ...] = OFFICIAL_RECORD_URLS  # what update-records downloads
     records_refresh_hours: float = 0  # how often the running bot updates the records; 0: never
     records_max_mb: int = 1024  # the largest voting file downloaded
+    log_channel_id: int | None = None  # where a server's source adds, drops and removals are logged
 
     @property
     def downloads_path(self) -> Path:
@@ -57,6 +58,7 @@ def load_config(path: Path | None = None) -> Config:
     store = raw.get("store", {})
     discord = raw.get("discord", {})
     records = raw.get("records", {})
+    moderation = raw.get("moderation", {})
     defaults = Config()
     return Config(
         store_path=base / store["path"] if "path" in store else defaults.store_path,
@@ -71,4 +73,5 @@ def load_config(path: Path | None = None) -> Config:
         record_urls=tuple(records.get("urls", defaults.record_urls)),
         records_refresh_hours=float(records.get("refresh_hours", defaults.records_refresh_hours)),
         records_max_mb=int(records.get("max_download_mb", defaults.records_max_mb)),
+        log_channel_id=int(moderation["log_channel_id"]) if moderation.get("log_channel_id") else None,
     )

@@ -1,4 +1,5 @@
-"""Writing to the store: one source and everything extracted from it, in one transaction.
+"""Writing to the store: one source and everything extracted from it, in one transaction; the
+facts a server's moderators drop from it.
 
 ``add_source`` is idempotent (the same cleaned text in the same scope is stored once) and atomic
 (an error leaves nothing of that source behind). Votes reported by several sources share one
@@ -13,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from sqlite_utils import Database
@@ -34,6 +35,27 @@ PERSON_KINDS = ("person", "unknown")
 # What a report says of its vote, as far as matching it to a stored vote goes.
 ACCOUNT = ("body", "date", "resolution", *TALLY_FIGURES, "absent_derived", "adopted")
 ACCOUNT_SQL = ", ".join(f"r.{column}" for column in ACCOUNT)
+# A dropped fact as ``dropped_facts`` keys it within one text: kind, span, body, country.
+FactKey = tuple[str, int, int, str, str]
+# The facts a moderator may drop, by kind: the query giving one's key, vote and speaker (by its
+# id and its source's), and the statements deleting it. A vote is one source's report of it.
+FACT_ROWS = {
+    "vote": (
+        "SELECT 'vote', span_start, span_end, body, '', vote_id, NULL FROM vote_reports"
+        " WHERE id = :id AND source_id = :source",
+        ("DELETE FROM positions WHERE report_id = :id", "DELETE FROM vote_reports WHERE id = :id"),
+    ),
+    "position": (
+        "SELECT 'position', r.span_start, r.span_end, r.body, p.country, p.vote_id, NULL FROM positions p"
+        " JOIN vote_reports r ON r.id = p.report_id WHERE p.id = :id AND p.source_id = :source",
+        ("DELETE FROM positions WHERE id = :id",),
+    ),
+    "quote": (
+        "SELECT 'quote', span_start, span_end, '', '', NULL, speaker_id FROM quotes"
+        " WHERE id = :id AND source_id = :source",
+        ("DELETE FROM quotes WHERE id = :id",),
+    ),
+}
 
 
 class InvalidExtraction(ValueError):
@@ -51,6 +73,7 @@ class AddResult:
     new_votes: int = 0  # ...of which started a new vote
     matched_votes: int = 0  # ...of which joined a vote already stored
     positions: int = 0
+    left_out: int = 0  # facts this scope's moderators dropped from the same text before
 
 
 def content_sha256(text: str) -> str:
@@ -70,6 +93,7 @@ def add_source(
     """Store ``document`` and its extracted facts under ``scope``, all or nothing.
 
     Text already stored in this scope, or globally, is not stored again (``created=False``).
+    Facts this scope's moderators dropped from the same text (:func:`drop_facts`) are left out.
     Raises :class:`InvalidExtraction` before writing anything if a span is out of place.
     """
     check_spans(document, extraction)
@@ -83,13 +107,14 @@ def add_source(
             return AddResult(source_id=existing[0], created=False)
         source_id = _insert_source(db, document, digest, scope, origin, added_by)
         result = AddResult(source_id=source_id, created=True)
+        votes, quotes = _without_dropped(extraction, _dropped_keys(db, scope, digest), result)
         joined: dict[tuple, int] = {}
-        vote_ids = {_add_vote_report(db, source_id, scope, vote, result, joined) for vote in extraction.votes}
+        vote_ids = {_add_vote_report(db, source_id, scope, vote, result, joined) for vote in votes}
         for vote_id in vote_ids:
             _refresh_vote(db, vote_id)
         refresh_links(db, vote_ids)
-        refresh_speakers(db, {_add_quote(db, source_id, scope, quote) for quote in extraction.quotes} - {None})
-        result.quotes = len(extraction.quotes)
+        refresh_speakers(db, {_add_quote(db, source_id, scope, quote) for quote in quotes} - {None})
+        result.quotes = len(quotes)
     return result
 
 
@@ -112,6 +137,42 @@ def remove_source(db: Database, source_id: int, scope: str) -> bool:
         refresh_links(db, remaining)
         refresh_speakers(db, speaker_ids)
     return True
+
+
+def drop_facts(
+    db: Database, source_id: int, scope: str, facts: Iterable[tuple[str, int]], dropped_by: str | None = None
+) -> list[tuple[str, int]]:
+    """Delete facts of a source of ``scope``, given as (kind, row id): a vote report (``vote``,
+    with its positions), a ``position`` or a ``quote``; recompute what they supported; and record
+    them in ``dropped_facts``, so that they stay dropped when this scope adds the same text again.
+
+    Returns the facts dropped: those no longer there, or not this source's, are skipped, and a
+    source of another scope drops nothing.
+    """
+    with write_transaction(db):
+        row = db.execute("SELECT content_sha256 FROM sources WHERE id = ? AND scope = ?", [source_id, scope]).fetchone()
+        if row is None:
+            return []
+        dropped: list[tuple[str, int]] = []
+        vote_ids: set[int | None] = set()
+        speaker_ids: set[int | None] = set()
+        for kind, row_id in facts:
+            found = _delete_fact(db, source_id, kind, row_id)
+            if found is None:
+                continue
+            key, vote_id, speaker_id = found
+            vote_ids.add(vote_id)
+            speaker_ids.add(speaker_id)
+            db.execute(
+                "INSERT OR IGNORE INTO dropped_facts (scope, content_sha256, kind, span_start, span_end, body,"
+                " country, dropped_by, dropped_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [scope, row[0], *key, dropped_by, _now()],
+            )
+            dropped.append((kind, row_id))
+        remaining = {vote_id for vote_id in vote_ids - {None} if _refresh_vote(db, vote_id)}
+        refresh_links(db, remaining)
+        refresh_speakers(db, speaker_ids - {None})
+    return dropped
 
 
 def check_spans(document: Document, extraction: Extraction) -> None:
@@ -137,6 +198,52 @@ def check_spans(document: Document, extraction: Extraction) -> None:
                 raise InvalidExtraction(f"{vote.body} vote: unknown position {position!r} for {country}")
         for country, (start, end) in vote.position_spans.items():
             check(f"{vote.body} vote, position of {country}", start, end)
+
+
+def _dropped_keys(db: Database, scope: str, digest: str) -> set[FactKey]:
+    """The facts this scope dropped from the text of this digest."""
+    return set(db.execute(
+        "SELECT kind, span_start, span_end, body, country FROM dropped_facts WHERE scope = ? AND content_sha256 = ?",
+        [scope, digest],
+    ).fetchall())
+
+
+def _without_dropped(
+    extraction: Extraction, dropped: set[FactKey], result: AddResult
+) -> tuple[list[Vote], list[Quote]]:
+    """The votes (each without its dropped positions) and quotations of ``extraction`` that are not
+    ``dropped``; ``result.left_out`` counts the others."""
+    if not dropped:
+        return extraction.votes, extraction.quotes
+    votes = []
+    for vote in extraction.votes:
+        if ("vote", vote.start, vote.end, vote.body, "") in dropped:
+            result.left_out += 1
+            continue
+        positions = {country: position for country, position in vote.positions.items()
+                     if ("position", vote.start, vote.end, vote.body, country) not in dropped}
+        result.left_out += len(vote.positions) - len(positions)
+        votes.append(replace(vote, positions=positions))
+    quotes = [quote for quote in extraction.quotes if ("quote", quote.start, quote.end, "", "") not in dropped]
+    result.left_out += len(extraction.quotes) - len(quotes)
+    return votes, quotes
+
+
+def _delete_fact(db: Database, source_id: int, kind: str, row_id: int) -> tuple[FactKey, int | None, int | None] | None:
+    """Delete one fact of a source; its key, and the vote and speaker it supported. None when the
+    source has no such fact."""
+    lookup, deletions = FACT_ROWS[kind]
+    found = db.execute(lookup, {"id": row_id, "source": source_id}).fetchone()
+    if found is None:
+        return None
+    for statement in deletions:
+        db.execute(statement, {"id": row_id})
+    return found[:5], found[5], found[6]
+
+
+def _now() -> str:
+    """The UTC time, ISO 8601 to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _column(db: Database, sql: str, *params) -> list:
@@ -171,7 +278,7 @@ def _insert_source(
         "media_type": document.media_type,
         "origin": origin,
         "text": document.text,
-        "added_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "added_at": _now(),
         "added_by": added_by,
     }
     return _insert(db, "sources", row)

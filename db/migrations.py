@@ -340,3 +340,26 @@ def scope_votes_and_speakers(db: Database) -> None:
         db["speaker_scopes"].add_column(column, kind)
     refresh_speakers(db, [row[0] for row in db.execute("SELECT id FROM speakers").fetchall()])
     refresh_links(db)
+
+
+DROPPED_FACTS = """
+CREATE TABLE dropped_facts (
+    scope TEXT NOT NULL,              -- the server whose moderators dropped it (guild:<id>)
+    content_sha256 TEXT NOT NULL,     -- the source text it was read from (sources.content_sha256)
+    kind TEXT NOT NULL,               -- vote, position or quote
+    span_start INTEGER NOT NULL,      -- a quotation's span; a vote's, or a position's vote's, report span
+    span_end INTEGER NOT NULL,
+    body TEXT NOT NULL DEFAULT '',    -- vote and position: the body the report names; '' for a quotation
+    country TEXT NOT NULL DEFAULT '', -- position: the country (ISO3); '' otherwise
+    dropped_by TEXT,                  -- the moderator's Discord id
+    dropped_at TEXT NOT NULL,         -- UTC timestamp, ISO 8601
+    PRIMARY KEY (scope, content_sha256, kind, span_start, span_end, body, country)
+) WITHOUT ROWID;
+"""
+
+
+@migrations()
+def add_dropped_facts(db: Database) -> None:
+    """Version 6: the facts a server's moderators dropped, keyed by the source text and the
+    fact's kind and span, so that they stay dropped when the same text is added again."""
+    db.executescript(DROPPED_FACTS)

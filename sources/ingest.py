@@ -12,12 +12,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from config import BUNDLED_SOURCES
-from db import GLOBAL_SCOPE, AddResult, add_source, open_store, remove_source
+from db import GLOBAL_SCOPE, AddResult, add_source, open_store
 from db.roll_calls import import_bundled_records
 from extraction.documents import SourceError, load_document
 from extraction.extractor import extract
 from extraction.models import Document, Extraction
 from sources.files import display_path, find_source_files, read_metadata, read_source_file
+from sources.metadata import with_found_metadata
 
 
 @dataclass
@@ -32,10 +33,19 @@ class IngestReport:
 
 
 def read_source(
-    raw: bytes | str, *, title: str | None = None, published: str | None = None, url: str | None = None
+    raw: bytes | str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    file_name: str | None = None,
 ) -> tuple[Document, Extraction]:
-    """Clean and extract one source (CPU work: run it off the event loop); raises SourceError."""
-    document = load_document(raw, title=title, published=published, url=url)
+    """Clean and extract one source (CPU work: run it off the event loop); raises SourceError.
+
+    A title or date not given is taken from the text's headline or dateline, or from ``file_name``
+    (:func:`sources.metadata.with_found_metadata`), before extraction: the date anchors "Wednesday".
+    """
+    document = with_found_metadata(load_document(raw, title=title, published=published, url=url), file_name)
     return document, extract(document)
 
 
@@ -48,15 +58,6 @@ def ingest_submission(
     db = open_store(store_path)
     try:
         return add_source(db, document, extraction, scope=scope, origin=origin, added_by=added_by)
-    finally:
-        db.close()
-
-
-def remove_submission(store_path: Path, source_id: int, scope: str) -> bool:
-    """Remove a source of ``scope`` on a connection of its own (see :func:`db.remove_source`)."""
-    db = open_store(store_path)
-    try:
-        return remove_source(db, source_id, scope)
     finally:
         db.close()
 
@@ -78,6 +79,7 @@ def ingest_file(
         title=title or metadata.get("title"),
         published=published or metadata.get("published"),
         url=url or metadata.get("url"),
+        file_name=path.name,
     )
     return add_source(db, document, extraction, scope=scope, origin=display_path(path))
 

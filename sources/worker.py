@@ -1,5 +1,5 @@
 """The bot's store writer: one worker process that reads, extracts and stores the sources
-moderators add, and removes the ones they remove.
+moderators add, removes the ones they remove, and drops the facts they drop.
 
 Extraction is pure Python: in a thread it would hold the GIL against the bot's event loop, and a
 1 ms answer would wait seconds. In a process of its own it costs the loop nothing: the loop only
@@ -13,12 +13,14 @@ import asyncio
 import logging
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db import AddResult
+from db import AddResult, open_store, remove_source
+from db.ingest import drop_facts
 
 if TYPE_CHECKING:
     from sources.records import RecordsSettings, RecordsUpdate
@@ -34,11 +36,13 @@ def _add_source(store_path: Path, raw: bytes | str, options: dict) -> AddResult:
     return ingest_submission(store_path, raw, **options)
 
 
-def _remove_source(store_path: Path, source_id: int, scope: str) -> bool:
-    """In the worker: :func:`sources.ingest.remove_submission`."""
-    from sources.ingest import remove_submission
-
-    return remove_submission(store_path, source_id, scope)
+def _write(store_path: Path, write: Callable, *args):
+    """In the worker: ``write(db, *args)`` on a connection of its own to the store."""
+    db = open_store(store_path)
+    try:
+        return write(db, *args)
+    finally:
+        db.close()
 
 
 def _update_records(store_path: Path, settings: RecordsSettings) -> RecordsUpdate:
@@ -55,7 +59,7 @@ def worker_process() -> ProcessPoolExecutor:
 
 
 class StoreWriter:
-    """Adds and removes sources of one store in a worker process.
+    """Adds and removes sources of one store, and drops their facts, in a worker process.
 
     Given an ``executor``, it uses that one and leaves it running on :meth:`close`; otherwise it
     starts its own (:func:`worker_process`), and replaces it if it dies.
@@ -73,7 +77,14 @@ class StoreWriter:
 
     async def remove_source(self, source_id: int, scope: str) -> bool:
         """Remove a source of ``scope`` and what only it supported; False if it is not there."""
-        return await self._run(partial(_remove_source, self.store_path, source_id, scope))
+        return await self._run(partial(_write, self.store_path, remove_source, source_id, scope))
+
+    async def drop_facts(
+        self, source_id: int, scope: str, facts: list[tuple[str, int]], dropped_by: str | None = None
+    ) -> list[tuple[str, int]]:
+        """Drop facts of a source of ``scope`` for good in that scope; the facts dropped (see
+        :func:`db.ingest.drop_facts`)."""
+        return await self._run(partial(_write, self.store_path, drop_facts, source_id, scope, facts, dropped_by))
 
     async def update_records(self, settings: RecordsSettings) -> RecordsUpdate:
         """Download the official voting files that changed and import them (see
