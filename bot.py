@@ -18,7 +18,7 @@ from config import Config
 if TYPE_CHECKING:
     from sources.worker import StoreWriter
 
-EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources", "cogs.records")
+EXTENSIONS = ("cogs.votes", "cogs.quotes", "cogs.sources", "cogs.records", "cogs.help")
 log = logging.getLogger("rollcall")
 
 

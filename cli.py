@@ -63,8 +63,10 @@ def print_ingest_report(report: IngestReport) -> None:
     """One line per failure, then the totals."""
     for path, reason in report.failed:
         stderr.print(f"[red]✗[/red] {escape(str(path))}: {escape(str(reason))}", highlight=False, soft_wrap=True)
+    from replies.embeds import plural
+
     stdout.print(
-        f"[green]{len(report.added)} added[/green] ({report.quotes} quotations, {report.votes} votes), "
+        f"[green]{len(report.added)} added[/green] ({plural(report.quotes, 'quotation')}, {plural(report.votes, 'vote')}), "
         f"{len(report.unchanged)} unchanged, "
         f"[{'red' if report.failed else 'dim'}]{len(report.failed)} failed[/]",
         highlight=False,
@@ -97,18 +99,19 @@ def print_import_report(report: ImportReport) -> None:
 
 # ---------------------------------------------------------------- commands
 def command_extract(args: argparse.Namespace, config: Config) -> int:
-    """Print the JSON contract of one source and nothing else on stdout."""
-    from extraction.documents import SourceError, load_document
-    from extraction.extractor import extract
+    """Print the JSON contract of one source and nothing else on stdout (read as ``ingest`` reads it)."""
+    from extraction.documents import SourceError
     from sources.files import read_metadata, read_source_file
+    from sources.ingest import read_source
 
     try:
         metadata = read_metadata(args.path)
-        document = load_document(read_source_file(args.path), published=args.published or metadata.get("published"))
+        _, extraction = read_source(read_source_file(args.path), published=args.published or metadata.get("published"),
+                                    file_name=args.path.name)
     except SourceError as error:
         fail(f"cannot read {args.path}: {error}")
         return 1
-    sys.stdout.write(json.dumps(extract(document).to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(extraction.to_json(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 

@@ -36,19 +36,20 @@ def parse_command(line: str) -> tuple[str, dict[str, str]]:
     and colons.
     """
     name, _, rest = line.strip().lstrip("/").partition(" ")
+    name = name.casefold()
     if name not in COMMANDS:
         raise CommandLineError(f"unknown command “/{name}”; try " + ", ".join(f"/{c}" for c in COMMANDS))
     option_names = COMMANDS[name].options
     if not option_names:
         return name, {}
-    marker = re.compile(r"(?:^|(?<=\s))(" + "|".join(option_names) + r"):")
+    marker = re.compile(r"(?:^|(?<=\s))(" + "|".join(option_names) + r"):", re.IGNORECASE)
     found = list(marker.finditer(rest))
     if rest.strip() and (not found or rest[: found[0].start()].strip()):
         raise CommandLineError(f"write options as name:value ({', '.join(o + ':' for o in option_names)})")
     options = {}
     for match, following in zip(found, [*found[1:], None]):
         value = rest[match.end() : following.start() if following else len(rest)].strip()
-        options[match.group(1)] = value
+        options[match.group(1).casefold()] = value
     return name, options
 
 
@@ -95,7 +96,7 @@ def welcome(db: Database) -> str:
     return (
         f"Rollcall answers from {plural(len(sources), 'source')} "
         f"({plural(quotes, 'quotation')}, {plural(votes, 'vote')}). "
-        "Type a command, or “quit”. For example:\n  " + "\n  ".join(examples)
+        "Type a command, “help”, or “quit”. For example:\n  " + "\n  ".join(examples)
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from answers.help import answer_help
 from answers.quotes import answer_quotes, answer_whosaid
 from answers.records import answer_compare, answer_record
 from answers.reply import Reply
@@ -27,10 +28,11 @@ class Command:
 
 
 COMMANDS: dict[str, Command] = {
-    "vote": Command(answer_vote, ("country", "vote")),
+    "vote": Command(answer_vote, ("country", "vote", "since", "until", "body")),
     "whosaid": Command(answer_whosaid, ("quote",), required=("quote",)),
     "quotes": Command(answer_quotes, ("speaker",), required=("speaker",)),
     "sources": Command(answer_sources),
     "compare": Command(answer_compare, ("country_a", "country_b", "since"), required=("country_a", "country_b")),
-    "record": Command(answer_record, ("country", "since"), required=("country",)),
+    "record": Command(answer_record, ("country", "since", "until", "body"), required=("country",)),
+    "help": Command(answer_help),
 }

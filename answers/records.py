@@ -11,14 +11,12 @@ from functools import partial
 from sqlite_utils import Database
 
 from answers.dates import BadOption, typed_period
-from answers.options import resolve_country, unknown_country
+from answers.options import resolve_country, typed_body, unknown_country
 from answers.reply import Picture, Reply, refusal
 from db import comparisons, records
 from replies.record_embeds import compare_embed, record_embed
 
-NO_RECORDS = (
-    "No official roll-call records are loaded yet: a moderator can run `python bot.py import-un FILE`."
-)
+NO_RECORDS = "This bot holds no official voting records yet, so it cannot answer this from them."
 
 
 def answer_compare(
@@ -48,15 +46,19 @@ def draw_agreement(comparison: dict) -> bytes | None:
     return agreement_picture(comparison)
 
 
-def answer_record(db: Database, guild_id: int | None, country: str, since: str | None = None) -> Reply:
-    """The /record answer: a country's votes by position, against the majority, and notable ones."""
+def answer_record(
+    db: Database, guild_id: int | None, country: str, since: str | None = None, until: str | None = None,
+    body: str | None = None,
+) -> Reply:
+    """The /record answer: a country's votes by position, against the majority, and notable ones,
+    in a period (``since``, ``until``) and of one body, when given."""
     if not records.has_roll_calls(db):
         return refusal(NO_RECORDS)
     iso3 = resolve_country(db, country)
     if iso3 is None:
         return unknown_country(country)
     try:
-        start = typed_period(since)
+        start, end, recorded_by = typed_period(since), typed_period(until), typed_body(body)
     except BadOption as error:
         return refusal(str(error))
-    return Reply([record_embed(comparisons.country_record(db, iso3, since=start))])
+    return Reply([record_embed(comparisons.country_record(db, iso3, since=start, until=end, body=recorded_by))])

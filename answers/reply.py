@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import discord
 
@@ -19,22 +19,42 @@ class Picture:
     draw: Callable[[], bytes | None]
 
 
-@dataclass
-class Reply:
-    """One answer: one or more embed pages, public or only for the person who asked, and perhaps
-    a picture."""
-
-    pages: list[discord.Embed]
-    ephemeral: bool = False
-    picture: Picture | None = None
-
-
 @dataclass(frozen=True)
 class Suggestion:
     """One autocomplete entry: what the list shows, and the option value picking it gives."""
 
     name: str
     value: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A button that opens a web page: an official record, a source article."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Menu:
+    """The entries a reply's pages list, so that one can be opened in full: for each page, its
+    entries as suggestions (name, value), and the answer picking one gives."""
+
+    placeholder: str
+    pages: list[list[Suggestion]]
+    open: Callable[[str], Reply]
+
+
+@dataclass
+class Reply:
+    """One answer: one or more embed pages, public or only for the person who asked; perhaps a
+    picture, links to the web pages it draws on, and a menu to open what it lists."""
+
+    pages: list[discord.Embed]
+    ephemeral: bool = False
+    picture: Picture | None = None
+    links: list[Link] = field(default_factory=list)
+    menu: Menu | None = None
 
 
 def refusal(message: str) -> Reply:

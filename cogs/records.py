@@ -10,10 +10,9 @@ from discord.ext import commands, tasks
 
 from answers.options import country_suggestions
 from answers.records import answer_compare, answer_record
-from cogs.base import choices, send_reply
+from cogs.base import BODY_CHOICES, SINCE_HELP, UNTIL_HELP, choices, send_reply
 
 log = logging.getLogger("rollcall.records")
-SINCE_HELP = "Only votes from this date on: YYYY, YYYY-MM or YYYY-MM-DD"
 COUNTRY_HELP = "A country: its name, a short form (US, DPRK) or a demonym (Russian)"
 
 
@@ -57,9 +56,18 @@ class Records(commands.Cog):
         await send_reply(interaction, reply)
 
     @app_commands.command(name="record", description="A country's UN voting record")
-    @app_commands.describe(country=COUNTRY_HELP, since=SINCE_HELP)
-    async def record(self, interaction: discord.Interaction, country: str, since: str | None = None) -> None:
-        await send_reply(interaction, answer_record(self.bot.db, interaction.guild_id, country, since))
+    @app_commands.describe(country=COUNTRY_HELP, since=SINCE_HELP, until=UNTIL_HELP, body="Only this body's votes")
+    @app_commands.choices(body=BODY_CHOICES)
+    async def record(
+        self,
+        interaction: discord.Interaction,
+        country: str,
+        since: str | None = None,
+        until: str | None = None,
+        body: app_commands.Choice[str] | None = None,
+    ) -> None:
+        reply = answer_record(self.bot.db, interaction.guild_id, country, since, until, body and body.value)
+        await send_reply(interaction, reply)
 
     @compare.autocomplete("country_a")
     @compare.autocomplete("country_b")

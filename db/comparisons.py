@@ -14,7 +14,7 @@ import json
 
 from sqlite_utils import Database
 
-from db.records import RECORD_FIELDS
+from db.records import IN_PERIOD, RECORD_FIELDS
 from reference.countries import seat_codes
 from reference.vocabulary import POSITIONS
 
@@ -29,7 +29,6 @@ MOST_YEARS_SHOWN = 12
 MAJORITY = """CASE WHEN r.total_yes > r.total_no THEN 'yes'
                    WHEN r.total_yes <= r.total_no THEN 'no' END"""
 AGAINST_MAJORITY = f"(p.position IN ('yes', 'no') AND p.position != {MAJORITY})"
-SINCE = "(:since IS NULL OR r.date >= :since)"
 
 # The records on which both countries voted (yes, no or abstain), with the record's row.
 BOTH_VOTED = f"""
@@ -37,13 +36,13 @@ BOTH_VOTED = f"""
   JOIN roll_call_positions b INDEXED BY roll_call_positions_country
        ON b.country IN (SELECT value FROM json_each(:b)) AND b.undl_id = a.undl_id
   JOIN roll_calls r ON r.undl_id = a.undl_id
- WHERE a.country IN (SELECT value FROM json_each(:a)) AND a.position != 'absent' AND b.position != 'absent' AND {SINCE}
+ WHERE a.country IN (SELECT value FROM json_each(:a)) AND a.position != 'absent' AND b.position != 'absent' AND {IN_PERIOD}
 """
 # One country's positions, with the record's row.
 COUNTRY_POSITIONS = f"""
   FROM roll_call_positions p INDEXED BY roll_call_positions_country
   JOIN roll_calls r ON r.undl_id = p.undl_id
- WHERE p.country IN (SELECT value FROM json_each(:country)) AND {SINCE}
+ WHERE p.country IN (SELECT value FROM json_each(:country)) AND {IN_PERIOD}
 """
 
 
@@ -59,7 +58,8 @@ def compare_countries(db: Database, a: str, b: str, since: str | None = None) ->
     they never both voted). ``over_time`` gives the same per ``period`` ("year" or "decade"),
     oldest first; ``disagreements`` the most recent records where they voted differently.
     """
-    params = {"a": json.dumps(seat_codes(a)), "b": json.dumps(seat_codes(b)), "since": since}
+    params = {"a": json.dumps(seat_codes(a)), "b": json.dumps(seat_codes(b)), "since": since, "until": None,
+              "body": None}
     years = [
         {"year": row[0], "both_voted": row[1], "same": row[2]}
         for row in db.execute(
@@ -78,9 +78,8 @@ def compare_countries(db: Database, a: str, b: str, since: str | None = None) ->
             {**params, "limit": RECENT_DISAGREEMENTS},
         )
     )
-    datasets = [row[0] for row in db.execute(f"SELECT DISTINCT r.dataset {BOTH_VOTED} ORDER BY 1", params)]
     return {
-        "datasets": datasets,
+        "datasets": _datasets(db, BOTH_VOTED, params),
         "country_a": a,
         "country_b": b,
         "since": since,
@@ -112,14 +111,22 @@ def _counts(both_voted: int, same: int) -> dict:
     return {"both_voted": both_voted, "same": same, "share": _share(same, both_voted)}
 
 
+def _datasets(db: Database, records: str, params: dict) -> list[str]:
+    """The datasets the records of ``records`` (a FROM … WHERE clause over ``r``) were imported from."""
+    return [row[0] for row in db.execute(f"SELECT DISTINCT r.dataset {records} ORDER BY 1", params)]
+
+
 def _share(part: int, whole: int) -> float | None:
     """``part / whole``, or None for nothing counted."""
     return part / whole if whole else None
 
 
 # ---------------------------------------------------------------- one country
-def country_record(db: Database, iso3: str, since: str | None = None) -> dict:
-    """A country's official voting profile on the records dated ``since`` or later.
+def country_record(
+    db: Database, iso3: str, since: str | None = None, until: str | None = None, body: str | None = None
+) -> dict:
+    """A country's official voting profile on the records dated ``since`` to ``until`` (date
+    prefixes, both included) and of ``body``, when given.
 
     ``recorded`` records name it; ``yes``, ``no``, ``abstain``, ``absent`` count its positions;
     ``first_date`` and ``last_date`` span them. ``against_majority`` counts its yes or no votes
@@ -129,7 +136,7 @@ def country_record(db: Database, iso3: str, since: str | None = None) -> dict:
     (margin within a fifth of the yes and no votes); each row carries ``position`` and ``majority``.
     ``datasets`` names the files the records came from.
     """
-    params = {"country": json.dumps(seat_codes(iso3)), "since": since}
+    params = {"country": json.dumps(seat_codes(iso3)), "since": since, "until": until, "body": body}
     counted = ", ".join(f"coalesce(sum(p.position = '{kind}'), 0) AS {kind}" for kind in POSITIONS)
     (summary,) = db.query(
         f"""SELECT count(*) AS recorded, {counted},
@@ -140,11 +147,12 @@ def country_record(db: Database, iso3: str, since: str | None = None) -> dict:
     )
     close = f"""p.position != 'absent' AND NOT {AGAINST_MAJORITY}
                 AND abs(r.total_yes - r.total_no) <= :close_margin * (r.total_yes + r.total_no)"""
-    datasets = [row[0] for row in db.execute(f"SELECT DISTINCT r.dataset {COUNTRY_POSITIONS} ORDER BY 1", params)]
     return {
-        "datasets": datasets,
+        "datasets": _datasets(db, COUNTRY_POSITIONS, params),
         "country": iso3,
         "since": since,
+        "until": until,
+        "body": body,
         **summary,
         "against_share": _share(summary["against_majority"], summary["yes"] + summary["no"]),
         "recent_against": _latest_positions(db, AGAINST_MAJORITY, params),

@@ -7,8 +7,10 @@ visible source supports it, and is described from the visible sources alone.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from rapidfuzz import fuzz, utils
@@ -20,12 +22,21 @@ from db.names import like_escape, name_key, resolution_key
 from db.records import get_roll_call, roll_call_summary
 from db.reports import decode_report, merge_reports
 from db.scopes import guild_scope, scope_params, visible_scopes
+from db.vote_terms import Body, Date, Reading, Tally, Veto, VoteText, folded, parse_terms, ranked, stem
+from reference.countries import UN_OBSERVER_STATES, country_name, un_member
+from reference.vocabulary import BODY_NAMES
+from reference.vocabulary import POSITIONS as TALLY_FIGURES
 
 # The most words of a user's search that reach the word index, the most characters of it that
 # are matched at all, and how many candidates each index offers for fuzzy re-ranking.
 MAX_SEARCH_WORDS = 32
 MAX_FRAGMENT = 300
 SEARCH_CANDIDATES = 100
+# How many of the newest visible votes that may match a description are ranked.
+VOTE_CANDIDATES = 200
+# A mistyped speaker's name is compared with the names that have a word beginning with the
+# SPELLING_PREFIX letters a typed word begins with.
+SPELLING_PREFIX = 2
 # Words of at least this length are looked up inside quotations (trigram index), at most this many;
 # for a lone common word, at most RARE_WORD_MATCHES of its quotations are scored.
 MIN_TRIGRAM_WORD = 3
@@ -213,8 +224,9 @@ def vote_disagreements(db: Database, vote_id: int, guild_id: int | str | None) -
     ]
 
 
-def votes_for_country(db: Database, iso3: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
-    """Votes where the caller's sources name a position for ``iso3``, newest first.
+def votes_for_country(db: Database, iso3: str, guild_id: int | str | None, limit: int | None = None) -> list[dict]:
+    """Votes where the caller's sources name a position for ``iso3``, newest first (the ``limit``
+    newest when given).
 
     Each summary carries ``country_positions``: that country's position as each source gives it.
     """
@@ -405,6 +417,48 @@ def find_speakers(db: Database, prefix: str, guild_id: int | str | None, limit: 
     )
 
 
+def similar_speakers(
+    db: Database, text: str, guild_id: int | str | None, min_similarity: float, limit: int = 25
+) -> list[dict]:
+    """Speakers with visible quotations whose name, as the caller's sources give it, is spelt like
+    ``text`` (another transliteration, a typo: "Zelensky" for "Zelenskiy"), the likeliest first
+    (then the most quoted), each with its ``similarity`` (0–100, at least ``min_similarity``).
+
+    Only the names with a word beginning as a typed word does (its first SPELLING_PREFIX letters)
+    are compared.
+    """
+    typed = name_key(text[:MAX_FRAGMENT])
+    params = scope_params(guild_id)
+    starts = [_param(params, like_escape(start))
+              for start in sorted({word[:SPELLING_PREFIX] for word in typed.split() if len(word) > SPELLING_PREFIX})]
+    if not starts:
+        return []
+    beginning = " OR ".join(
+        rf"ss.name_key LIKE {start} || '%' ESCAPE '\' OR ss.name_key LIKE '% ' || {start} || '%' ESCAPE '\'"
+        for start in starts
+    )
+    similarity: dict[int, float] = {}
+    quotes: Counter[int] = Counter()
+    for speaker_id, key, count in db.execute(
+        "SELECT ss.speaker_id, ss.name_key, ss.quotes FROM speaker_scopes ss"
+        f" WHERE ss.scope IN (:global, :own) AND ({beginning})",
+        params,
+    ):
+        quotes[speaker_id] += count
+        if (score := _name_similarity(typed, key)) >= max(min_similarity, similarity.get(speaker_id, 0)):
+            similarity[speaker_id] = score
+    best = sorted(similarity, key=lambda speaker_id: (-similarity[speaker_id], -quotes[speaker_id]))[:limit]
+    ids = VISIBLE_SPEAKERS + " AND ss.speaker_id IN (SELECT value FROM json_each(:ids)) GROUP BY ss.speaker_id"
+    speakers = db.query(SPEAKER_SELECT.format(ids=ids), {**params, "ids": json.dumps(best)})
+    ordered = sorted(speakers, key=lambda speaker: (-similarity[speaker["id"]], -speaker["quotes"], speaker["name"]))
+    return [speaker | {"similarity": round(similarity[speaker["id"]], 1)} for speaker in ordered]
+
+
+def _name_similarity(typed: str, name: str) -> float:
+    """How alike a typed name and a speaker's are (0–100): the whole names, in any word order, or
+    the typed word and one word of the name (a surname)."""
+    whole = fuzz.token_sort_ratio(typed, name, processor=utils.default_process)
+    return max(whole, *(fuzz.ratio(typed, word) for word in utils.default_process(name).split()))
 
 
 def _visible_reports(db: Database, vote_ids: list[int], guild_id: int | str | None) -> list[dict]:
@@ -419,14 +473,26 @@ def _visible_reports(db: Database, vote_ids: list[int], guild_id: int | str | No
 
 def _vote_summaries(db: Database, vote_ids: list[int], guild_id: int | str | None) -> list[dict]:
     """Each visible vote merged from its visible reports, newest first (undated last)."""
+    summaries = _summaries(db, _reports_by_vote(db, vote_ids, guild_id), guild_id)
+    summaries.sort(key=lambda vote: (vote["date"] or "", vote["id"]), reverse=True)
+    return summaries
+
+
+def _reports_by_vote(db: Database, vote_ids: list[int], guild_id: int | str | None) -> dict[int, list[dict]]:
+    """The visible reports of these votes, by vote (votes no visible report gives left out)."""
     reports_by_vote: dict[int, list[dict]] = {}
     for report in _visible_reports(db, vote_ids, guild_id):
         reports_by_vote.setdefault(report["vote_id"], []).append(report)
+    return reports_by_vote
+
+
+def _summaries(db: Database, reports_by_vote: Mapping[int, list[dict]], guild_id: int | str | None) -> list[dict]:
+    """Each vote merged from its visible reports, in the order given."""
     bodies = dict(db.execute(
         "SELECT id, body FROM votes WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(list(reports_by_vote))]
     ).fetchall())
     links = vote_links(db, list(reports_by_vote), guild_id)
-    summaries = [
+    return [
         {
             "id": vote_id,
             "body": bodies[vote_id],
@@ -436,27 +502,48 @@ def _vote_summaries(db: Database, vote_ids: list[int], guild_id: int | str | Non
         }
         for vote_id, reports in reports_by_vote.items()
     ]
-    summaries.sort(key=lambda vote: (vote["date"] or "", vote["id"]), reverse=True)
-    return summaries
 
 
 def match_countries(db: Database, text: str, limit: int = 25) -> list[str]:
-    """ISO3 codes of countries whose name, alias, demonym, capital or code starts with ``text``
-    (or has a word that does): "north k", "DPRK", "russian". Exact names first."""
-    key = like_escape(name_key(text))
+    """ISO3 codes of countries with a name, alias, demonym, capital, seat or code that starts with
+    ``text`` or has a word that does ("north k", "DPRK", "russian"), best first: a name typed
+    whole; then names and codes before demonyms, capitals and seats; within each, UN members, then
+    former members (those the official records list) and observer states, then the rest; then the
+    common name before another, a start before a later word; then by name."""
+    key = name_key(text)
     rows = db.execute(
         r"""
-        SELECT iso3, min(CASE WHEN name_key = :key THEN 0
-                              WHEN name_key LIKE :key || '%' ESCAPE '\' THEN 1 ELSE 2 END) AS rank
-          FROM country_names
+        SELECT iso3, name_key, form FROM country_names
          WHERE name_key LIKE :key || '%' ESCAPE '\' OR name_key LIKE '% ' || :key || '%' ESCAPE '\'
-         GROUP BY iso3
-         ORDER BY rank, iso3
-         LIMIT :limit
         """,
-        {"key": key, "limit": limit},
+        {"key": like_escape(key)},
     ).fetchall()
-    return [row[0] for row in rows]
+    membership = _membership_ranks(db, {iso3 for iso3, _, _ in rows})
+    ranks: dict[str, tuple] = {}
+    for iso3, name, form in rows:
+        rank = (name != key, form not in ("name", "code"), membership[iso3], name != _common_name_key(iso3),
+                not name.startswith(key))
+        ranks[iso3] = min(rank, ranks.get(iso3, rank))
+    return sorted(ranks, key=lambda iso3: (ranks[iso3], country_name(iso3)))[:limit]
+
+
+def _membership_ranks(db: Database, codes: set[str]) -> dict[str, int]:
+    """For each code: 0 for a UN member state; 1 for a former member (one the official records
+    list) or an observer state; 2 for any other."""
+    members = {code for code in codes if un_member(code)}
+    others = json.dumps(sorted(codes - members - UN_OBSERVER_STATES))
+    recorded = {row[0] for row in db.execute(
+        "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM roll_call_positions WHERE country = value)",
+        [others],
+    )}
+    former_or_observer = recorded | UN_OBSERVER_STATES
+    return {code: 0 if code in members else 1 if code in former_or_observer else 2 for code in codes}
+
+
+@functools.cache
+def _common_name_key(iso3: str) -> str:
+    """The matching key of the name a country is shown by."""
+    return name_key(country_name(iso3))
 
 
 def countries_with_positions(db: Database, guild_id: int | str | None, limit: int = 25) -> list[str]:
@@ -472,41 +559,80 @@ def countries_with_positions(db: Database, guild_id: int | str | None, limit: in
     return [row[0] for row in rows]
 
 
-def match_votes(
-    db: Database,
-    text: str,
-    guild_id: int | str | None,
-    limit: int = 25,
-    body_names: Mapping[str, str] | None = None,
-) -> list[dict]:
-    """Visible votes, newest first, where every word of ``text`` is in the body (its code, or
-    its name in ``body_names``), date, symbol or subject a visible source reports.
+def match_votes(db: Database, text: str, guild_id: int | str | None, limit: int = 25) -> list[dict]:
+    """Visible votes matching what is typed, the best match first, then the newest
+    (:mod:`db.vote_terms`: words of the body, symbol or subject, or of the reporting sources'
+    titles; a date or part of one; a tally; a veto; the body). Nothing typed: the newest.
 
     Only the caller's visible reports are searched, so that no server learns what another's
-    sources say; only the ``limit`` newest matches are then described.
+    sources say; the VOTE_CANDIDATES newest votes that may match are ranked.
     """
-    clauses, params = [], {**scope_params(guild_id), "limit": limit}
-    for index, word in enumerate(text.split()[:MAX_SEARCH_WORDS]):
-        named = [code for code, name in (body_names or {}).items() if word.casefold() in name.casefold()]
-        params[f"word{index}"] = "%" + like_escape(word) + "%"
-        params[f"bodies{index}"] = json.dumps(named)
-        clauses.append(
-            rf"""(r.body LIKE :word{index} ESCAPE '\' OR r.date LIKE :word{index} ESCAPE '\'
-                 OR r.resolution LIKE :word{index} ESCAPE '\' OR r.subject LIKE :word{index} ESCAPE '\'
-                 OR r.body IN (SELECT value FROM json_each(:bodies{index})))"""
-        )
+    terms = parse_terms(text[:MAX_FRAGMENT])
+    params = {**scope_params(guild_id), "candidates": VOTE_CANDIDATES if terms else limit}
+    # A visible report at all, then one fitting a reading of each term.
+    conditions = ["1", *(" OR ".join(_reading_condition(reading, params) for reading in term.readings)
+                         for term in terms)]
     rows = db.execute(
-        "SELECT v.id FROM votes v WHERE EXISTS (SELECT 1 FROM vote_reports r JOIN sources s ON s.id = r.source_id"
-        " WHERE r.vote_id = v.id AND +s.scope IN (:global, :own))"
-        + "".join(
-            " AND EXISTS (SELECT 1 FROM vote_reports r JOIN sources s ON s.id = r.source_id"
-            f" WHERE r.vote_id = v.id AND +s.scope IN (:global, :own) AND {clause})"
-            for clause in clauses
+        "SELECT v.id FROM votes v WHERE "
+        + " AND ".join(
+            "EXISTS (SELECT 1 FROM vote_reports r JOIN sources s ON s.id = r.source_id"
+            f" WHERE r.vote_id = v.id AND +s.scope IN (:global, :own) AND ({condition}))"
+            for condition in conditions
         )
-        + " ORDER BY v.date DESC, v.id DESC LIMIT :limit",
+        + " ORDER BY v.date DESC, v.id DESC LIMIT :candidates",
         params,
     ).fetchall()
-    return _vote_summaries(db, [row[0] for row in rows], guild_id)
+    reports_by_vote = _reports_by_vote(db, [row[0] for row in rows], guild_id)
+    best = ranked(((vote_id, _reported_text(vote_id, reports)) for vote_id, reports in reports_by_vote.items()), terms)
+    return _summaries(db, {vote_id: reports_by_vote[vote_id] for vote_id in best[:limit]}, guild_id)
+
+
+def _reading_condition(reading: Reading, params: dict) -> str:
+    """SQL for a visible report ``r`` (of source ``s``) that may fit one reading of a term; the
+    words are looked for as parts of words, and :func:`db.vote_terms.ranked` decides."""
+    if isinstance(reading, Body):
+        return f"r.body = {_param(params, reading.code)}"
+    if isinstance(reading, Tally):
+        return f"{_param(params, reading.count)} IN (r.yes, r.no, r.abstain, r.absent)"
+    if isinstance(reading, Veto):
+        return "coalesce(r.vetoed_by, '[]') != '[]'"
+    if isinstance(reading, Date):
+        parts = [f"substr(r.date, {start}, {length}) = {_param(params, value)}"
+                 for start, length, value in ((1, 4, reading.year), (6, 2, reading.month)) if value]
+        if reading.day:
+            parts.append(f"(substr(r.date, 9, 2) = {_param(params, reading.day)} OR length(r.date) = 7)")
+        return " AND ".join(parts)
+    return " AND ".join(_word_condition(token, params) for token in reading.tokens)
+
+
+def _word_condition(token: str, params: dict) -> str:
+    """SQL for a report ``r`` (of source ``s``) with a word beginning with the token's stem."""
+    root = stem(token)
+    part = _param(params, "%" + like_escape(root) + "%")
+    named = _param(params, json.dumps([code for code in BODY_NAMES if root in folded(BODY_NAMES[code])]))
+    return (f"(r.subject LIKE {part} ESCAPE '\\' OR r.resolution LIKE {part} ESCAPE '\\'"
+            f" OR s.title LIKE {part} ESCAPE '\\' OR r.body LIKE {part} ESCAPE '\\'"
+            f" OR r.body IN (SELECT value FROM json_each({named})))")
+
+
+def _param(params: dict, value: object) -> str:
+    """A new named parameter holding ``value``, as SQL names it."""
+    name = f"p{len(params)}"
+    params[name] = value
+    return f":{name}"
+
+
+def _reported_text(vote_id: int, reports: list[dict]) -> VoteText:
+    """What a vote can be found by in its visible reports."""
+    return VoteText(
+        newest=(max(report["date"] or "" for report in reports), vote_id),
+        bodies={report["body"] for report in reports},
+        dates=[report["date"] for report in reports if report["date"]],
+        tallies={report[figure] for report in reports for figure in TALLY_FIGURES if report[figure] is not None},
+        vetoed=any(report["vetoed_by"] for report in reports),
+        own_texts=[text for report in reports for text in (report["resolution"], report["subject"])],
+        cited_texts=[report["source_title"] for report in reports],
+    )
 
 
 def quotes_on_vote(

@@ -88,6 +88,12 @@ def country_name(iso3: str) -> str:
     return country.name if country and country.name else iso3
 
 
+def un_member(iso3: str) -> bool:
+    """Whether a code is a UN member state's."""
+    country = countries().get((iso3 or "").upper())
+    return bool(country and country.un_member)
+
+
 def alpha2(iso3: str | None) -> str | None:
     """The ISO alpha-2 code of a current country ("CN" for "CHN"); None for a former state or an
     unknown code."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from reference.countries import country_name, seat_codes
+from reference.groups import Group
 from reference.vocabulary import (
     POSITION_LABELS,
     POSITION_VERBS,
@@ -69,7 +70,7 @@ NONE_NAMED = "*The sources name none.*"
 # ---------------------------------------------------------------- text pieces
 def plural(count: int, noun: str) -> str:
     """``1 quotation``, ``2 quotations``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def quoted(text: str, limit: int) -> str:
@@ -119,7 +120,7 @@ def speaker_line(quote: Mapping) -> str:
 def tally_line(vote: Mapping) -> str | None:
     """``🟢 Yes 143 · 🔴 No 5 · …`` for the figures the sources state; None when they state none."""
     figures = [
-        f"{POSITION_EMOJI[position]} {POSITION_LABELS[position]} {vote[position]}"
+        f"{POSITION_EMOJI[position]} {POSITION_LABELS[position]} {vote[position]:,}"
         for position in POSITIONS
         if vote.get(position) is not None
     ]
@@ -204,9 +205,11 @@ def pages(
     title: str, entries: Sequence[str], *, colour: discord.Colour, empty: str, header: str = "",
     per_page: int = ENTRIES_PER_PAGE,
 ) -> list[discord.Embed]:
-    """Entries spread over as many embeds as they need, ``header`` atop each, numbered when several."""
+    """Entries spread over embeds of ``per_page`` entries each (the last may hold fewer), ``header``
+    atop each, numbered when several: entry ``i`` is always on page ``i // per_page``."""
     room = limits.DESCRIPTION - len(header) - len(ENTRY_SEPARATOR)
-    chunks = pack(entries, room, ENTRY_SEPARATOR, per_page) or [empty]
+    fitting = [shorten(entry, room // per_page - len(ENTRY_SEPARATOR)) for entry in entries]
+    chunks = pack(fitting, room, ENTRY_SEPARATOR, per_page) or [empty]
     embeds = []
     for number, chunk in enumerate(chunks, start=1):
         embed = discord.Embed(
@@ -338,8 +341,12 @@ def membership(vote: Mapping) -> str:
     return f"a UN member{year}"
 
 
-def country_votes_pages(iso3: str, votes: Sequence[Mapping]) -> list[discord.Embed]:
-    """A country's votes (:func:`db.queries.votes_for_country`), newest first, a few per page."""
+def country_votes_pages(
+    iso3: str, votes: Sequence[Mapping], total: int | None = None, period: str = ""
+) -> list[discord.Embed]:
+    """A country's votes (:func:`db.queries.votes_for_country`), newest first, a few per page; when
+    ``total`` is more than shown, a header says so and how to reach the others. ``period`` says
+    which votes were asked for ("since 2015")."""
     entries = []
     for vote in votes:
         stated = sorted({p["position"] for p in vote["country_positions"]}, key=POSITIONS.index)
@@ -347,12 +354,17 @@ def country_votes_pages(iso3: str, votes: Sequence[Mapping]) -> list[discord.Emb
         if len(stated) > 1:
             marker = f"The sources differ: {marker}"
         entries.append(f"{marker}\n{vote_summary(vote)}")
-    name = country_name(iso3)
+    name = country_in_sentence(iso3)
+    header = ""
+    if total and total > len(votes):
+        header = (f"*The {len(votes):,} newest of {plural(total, 'vote')}{', ' + period if period else ''}: "
+                  "choose a period with `since` and `until` to see the others.*")
     return pages(
-        f"{flag(iso3)} How {name} voted",
+        f"{flag(iso3)} How {name} voted" + (f" ({period})" if period else ""),
         entries,
         colour=INFO_COLOUR,
-        empty=f"The sources do not say how {country_in_sentence(iso3)} voted on any vote.",
+        header=header,
+        empty=f"The sources do not say how {name} voted on any vote{' ' + period if period else ''}.",
     )
 
 
@@ -410,10 +422,7 @@ def _named_by_position(positions: Iterable[Mapping]) -> dict[str, list[str]]:
     codes: dict[str, set[str]] = {position: set() for position in POSITIONS}
     for row in positions:
         codes.setdefault(row["position"], set()).add(row["country"])
-    return {
-        position: [country_label(iso) for iso in sorted(isos, key=country_name)]
-        for position, isos in codes.items()
-    }
+    return {position: _labels(isos) for position, isos in codes.items()}
 
 
 def _joined_length(labels: Sequence[str]) -> int:
@@ -433,12 +442,13 @@ def fair_shares(needs: Mapping[str, int], budget: int) -> dict[str, int]:
 
 
 def _group_heading(position: str, count: int | None, named: int) -> str:
-    """``🟢 Yes · 143 · 138 not named by the sources``."""
+    """``🟢 Yes · 143 · 138 not named by the sources`` (just the count when none is named: the list
+    below says so)."""
     if count is None:
         return f"{position_label(position)} · number not stated"
-    heading = f"{position_label(position)} · {count}"
-    if count > named:
-        heading += f" · {count - named} not named by the sources"
+    heading = f"{position_label(position)} · {count:,}"
+    if count > named > 0:
+        heading += f" · {count - named:,} not named by the sources"
     return heading
 
 
@@ -479,7 +489,9 @@ def whosaid_embed(best: Mapping, candidates: Sequence[Mapping], query: str) -> d
     embed = discord.Embed(title=title, colour=INFO_COLOUR)
     embed.add_field(name="Source", value=quote_source_line(best), inline=False)
     if best.get("context"):
-        context = "> " + shorten(" ".join(safe(best["context"]).split()), limits.FIELD_VALUE - 2)
+        words = " ".join(safe(best["context"]).split())
+        opening = "" if words[:1].isupper() or not words[:1].isalpha() else "…"  # begun mid-sentence
+        context = "> " + shorten(opening + words, limits.FIELD_VALUE - 2)
         embed.add_field(name="In context", value=context, inline=False)
     others = [
         f"{quoted(c['text'], CANDIDATE_QUOTE_LIMIT)} — {safe(c.get('speaker') or UNNAMED_SPEAKER)}"
@@ -585,6 +597,67 @@ def source_removed_embed(source: Mapping) -> discord.Embed:
     )
 
 
+# ---------------------------------------------------------------- groups of countries
+def group_vote_embed(
+    group: Group, vote: Mapping, placed: Mapping[str, Sequence[str]], differing: Sequence[str], unplaced: Sequence[str]
+) -> discord.Embed:
+    """How a group's members split on a vote (a :func:`db.queries.get_vote` dict): the codes
+    ``placed`` in each position (as the record or the sources give them), the members the sources
+    differ on and those ``unplaced`` (not members of the body then, or of whom the sources say
+    nothing), with the count of each."""
+    unplaced_heading = f"Not {membership(vote)}" if vote.get("official_positions") else "The sources do not say"
+    lists = [(position_label(position), position_label(position), placed.get(position, ())) for position in POSITIONS]
+    lists += [("⚠️ The sources differ", "⚠️ The sources differ", differing),
+              ("❔ Not placed", f"❔ {unplaced_heading}", unplaced)]
+    lists = [(short, f"{heading} · {len(codes):,}", _labels(codes)) for short, heading, codes in lists if codes]
+    summary = " · ".join([f"**{plural(sum(len(labels) for *_, labels in lists), 'member')}**",
+                          *(f"{short} {len(labels):,}" for short, _, labels in lists)])
+    if not lists:
+        summary = f"The group had no members on {display_date(vote.get('date'))}."
+    taken = [position for position in POSITIONS if placed.get(position)]
+    colour = (POSITION_COLOURS[taken[0]] if len(taken) == 1 and not differing
+              else INFO_COLOUR if taken else NOT_STATED_COLOUR)
+    embed = discord.Embed(title=shorten(f"{group.emoji} How {group.members_phrase} voted".strip(), limits.TITLE),
+                          description=ENTRY_SEPARATOR.join([summary, vote_summary(vote)]), colour=colour)
+    budgets = fair_shares({heading: _joined_length(labels) for _, heading, labels in lists}, TALLY_NAMES_BUDGET)
+    for _, heading, labels in lists:
+        add_packed_fields(embed, heading, within_budget(labels, budgets[heading]), NAME_SEPARATOR)
+    add_list_field(embed, "Sources", vote_source_lines(vote))
+    embed.set_footer(text=plain_safe(group_source_note(group)))
+    return fit_embed(embed)
+
+
+def group_embed(group: Group) -> discord.Embed:
+    """A group of countries: its members today, where the table comes from, and how to ask about it."""
+    members = [member.iso3 for member in group.members_on(None)]
+    embed = discord.Embed(
+        title=shorten(f"{group.emoji} {group.name}".strip(), limits.TITLE),
+        description=f"**{plural(len(members), 'member')}**. Pick a vote below, or ask "
+                    f"`/vote country:{safe(group.key)} vote:…`, to see how they voted.",
+        colour=INFO_COLOUR,
+    )
+    add_packed_fields(embed, "Members", _labels(members), NAME_SEPARATOR)
+    embed.set_footer(text=plain_safe(group_source_note(group)))
+    return fit_embed(embed)
+
+
+def group_source_note(group: Group) -> str:
+    """Where a group's membership comes from, and the day its table describes."""
+    return f"Members: {group.source} (as of {display_date(group.as_of)})"
+
+
+def _labels(codes: Iterable[str]) -> list[str]:
+    """Countries as a list shows them, by name."""
+    return [country_label(code) for code in sorted(codes, key=country_name)]
+
+
+def did_you_mean(names: Sequence[str]) -> str:
+    """``Did you mean China?``, ``Did you mean Niger or Nigeria?``, ``Did you mean A, B or C?``."""
+    shown = [f"“{safe(name)}”" for name in names]
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    return f"Did you mean {listed}?"
+
+
 def error_embed(message: str) -> discord.Embed:
     """A short, polite failure message."""
     return fit_embed(
@@ -595,3 +668,15 @@ def error_embed(message: str) -> discord.Embed:
 def notice_embed(message: str) -> discord.Embed:
     """A short note on work under way."""
     return fit_embed(discord.Embed(description=safe(message), colour=INFO_COLOUR))
+
+
+def help_embed(commands: Sequence[tuple[str, str, Sequence[str]]], origin: str) -> discord.Embed:
+    """The commands, each with what it answers and examples, then where the answers come from."""
+    embed = discord.Embed(title="Rollcall: what you can ask", colour=INFO_COLOUR,
+                          description="Answers about UN votes and who said what, from this server's sources "
+                                      "and the UN's official voting records.")
+    for name, purpose, examples in commands:
+        value = purpose + "".join(f"\n`{example}`" for example in examples)
+        embed.add_field(name=f"/{name}", value=shorten(value, limits.FIELD_VALUE), inline=False)
+    embed.add_field(name="Where the answers come from", value=shorten(origin, limits.FIELD_VALUE), inline=False)
+    return fit_embed(embed)

@@ -15,6 +15,10 @@ EMBED_TOTAL = 6000
 AUTOCOMPLETE_CHOICES = 25
 CHOICE_NAME = 100
 CHOICE_VALUE = 100
+SELECT_OPTIONS = 25
+OPTION_LABEL = 100
+OPTION_DESCRIPTION = 100
+TEXT_INPUT = 4000
 
 ELLIPSIS = "…"
 # How far back from the cut a word boundary may be looked for, as a share of the limit.

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 import discord
 
 from reference.countries import country_name
-from replies.embeds import add_list_field, position_label, roll_call_symbol, source_line, tally_line
+from reference.vocabulary import body_name
+from replies.embeds import add_list_field, plural, position_label, roll_call_symbol, source_line, tally_line
 from replies.limits import fit_embed, shorten
 from replies.style import INFO_COLOUR, NOT_STATED_COLOUR, country_label, display_date, flag, safe, sources_note
 
@@ -52,6 +53,13 @@ def share_bar(share: float) -> str:
     """``███████░░░``: a share drawn in ten cells."""
     full = round(share * BAR_CELLS)
     return FULL_CELL * full + EMPTY_CELL * (BAR_CELLS - full)
+
+
+def period_text(record: Mapping) -> str:
+    """`` of the Security Council since 2015 until 2016`` for the bounds a /record was asked for."""
+    of_body = f" of the {body_name(record['body']).removeprefix('UN ')}" if record.get("body") else ""
+    until = f" until {display_date(record['until'])}" if record.get("until") else ""
+    return f"{of_body}{since_text(record['since'])}{until}"
 
 
 def since_text(since: str | None) -> str:
@@ -105,11 +113,13 @@ def record_embed(record: Mapping) -> discord.Embed:
     if not record["recorded"]:
         embed.colour = NOT_STATED_COLOUR
         embed.description = (
-            f"The official records hold no vote{since_text(record['since'])} by {country_name(iso3)}."
+            f"The official records hold no vote{period_text(record)} by {country_name(iso3)}."
         )
         return fit_embed(embed)
-    span = f"{display_date(record['first_date'])} to {display_date(record['last_date'])}"
-    embed.description = f"**{record['recorded']:,} recorded votes**, {span}\n{tally_line(record)}"
+    first, last = display_date(record["first_date"]), display_date(record["last_date"])
+    span = f"on {first}" if first == last else f"{first} to {last}"
+    of_body = f" in the {body_name(record['body']).removeprefix('UN ')}" if record.get("body") else ""
+    embed.description = f"**{plural(record['recorded'], 'recorded vote')}**{of_body}, {span}\n{tally_line(record)}"
     if record["against_share"] is not None:
         embed.add_field(name="Against the majority", value=(
             f"{record['against_majority']:,} of its {record['yes'] + record['no']:,} yes and no votes "

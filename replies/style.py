@@ -25,7 +25,6 @@ INFO_COLOUR = discord.Colour.blurple()
 ERROR_COLOUR = discord.Colour(0xC0392B)
 
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-NEUTRAL_FLAG = "🏳️"
 REGIONAL_INDICATOR_A = 0x1F1E6
 
 # Names that read with "the" in a sentence: "the United States", "the Marshall Islands".
@@ -48,16 +47,16 @@ def safe(text: object) -> str:
 
 
 def flag(iso3: str | None) -> str:
-    """The flag emoji of a country, from its ISO2 code; a white flag when it has none (USSR)."""
+    """The flag emoji of a country, from its ISO2 code; none for a former state (the USSR)."""
     code = alpha2(iso3)
     if code is None:
-        return NEUTRAL_FLAG
+        return ""
     return "".join(chr(REGIONAL_INDICATOR_A + ord(letter) - ord("A")) for letter in code)
 
 
 def country_label(iso3: str) -> str:
     """A country as a list shows it: flag and name (an official record's own code when unknown)."""
-    return f"{flag(iso3)} {safe(country_name(iso3))}"
+    return " ".join(filter(None, [flag(iso3), safe(country_name(iso3))]))
 
 
 def country_in_sentence(iso3: str) -> str:

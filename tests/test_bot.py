@@ -4,6 +4,7 @@ simulated Discord (simcord), answering from a store built from the bundled sourc
 from __future__ import annotations
 
 import asyncio
+import re
 import sqlite3
 import sys
 import threading
@@ -110,7 +111,8 @@ async def test_whole_tally_of_a_vote(world):
     for words in ("143", "Belarus", "Nicaragua", "North Korea", "Syria", "India", "Pakistan", "Adopted"):
         assert words in shown
     assert "31 not named" in shown  # 35 abstained, four named
-    assert "Quoted in these sources" in shown and "Joe Biden" in shown and "see /quotes" in shown
+    assert "Quoted in these sources" in shown and "Joe Biden" in shown
+    assert re.search(r"see </quotes:\d+>", shown)  # a link to the command
 
 
 async def test_a_veto_is_shown(world):
@@ -225,7 +227,7 @@ async def test_pasted_text_and_bad_submissions(world):
     assert "Source added" in text_of(pasted.response.embeds[0])
     again = await moderator.slash(channel, "source add", text=COUNCIL_ARTICLE)
     assert "Already in the store" in text_of(again.response.embeds[0])
-    for options in ({}, {"text": "x", "url": "https://example.org"}, {"file": ("photo.png", b"\x89PNG")},
+    for options in ({"text": "x", "url": "https://example.org"}, {"file": ("photo.png", b"\x89PNG")},
                     {"text": COUNCIL_ARTICLE + " more", "published": "March 4"}):
         refused = await moderator.slash(channel, "source add", **options)
         assert refused.ephemeral and "couldn't add that source" in text_of(refused.response.embeds[0])
@@ -268,8 +270,9 @@ async def test_remove_only_this_servers_sources(world):
     bundled = next(s for s in queries.list_sources(env.bot.db, guild.id) if s["scope"] == "global")
     refused = await moderator.slash(channel, "source remove", source=str(bundled["id"]))
     assert "not a source this server added" in text_of(refused.response.embeds[0])
-    removed = await moderator.slash(channel, "source remove", source=choices[0]["value"])
-    assert "Source removed" in text_of(removed.response.embeds[0])
+    asked = await moderator.slash(channel, "source remove", source=choices[0]["value"])
+    await moderator.click(asked.response, label="Remove")  # the confirmation (tests/test_moderation.py)
+    assert "Source removed" in text_of(asked.response.embeds[0])
     gone = await member.slash(channel, "whosaid", quote="this mandate saves lives")
     assert "Amara Okafor" not in text_of(gone.response.embeds[0])
 
@@ -326,7 +329,7 @@ async def test_first_start_builds_the_store_and_guild_sync_works(simcord_env):
     assert bot.config.store_path.exists()
     guild = simcord_env.create_guild("Dev server")
     synced = await bot.sync_commands(guild.id)
-    assert {command.name for command in synced} == {"vote", "whosaid", "quotes", "sources", "source", "compare", "record"}
+    assert {command.name for command in synced} == {"vote", "whosaid", "quotes", "sources", "source", "compare", "record", "help"}
     channel = guild.create_text_channel("general")
     member = guild.add_member(simcord_env.create_user("dev"))
     shown = text_of((await member.slash(channel, "sources")).response.embeds[0])

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import discord
-from reference.countries import countries
 import pytest
 import simcord
 from discord.ext import commands
 
+from reference.countries import countries
 from replies import embeds
 from replies.pagination import NOT_YOURS, PAGE_TIMEOUT_SECONDS, send_paginated
 

@@ -6,18 +6,18 @@ import json
 import re
 
 import discord
-from reference.countries import countries
 import pytest
 from rich.console import Console
 
 from db.ingest import AddResult
+from reference.countries import countries
 from replies import embeds, limits, record_embeds
 from replies.limits import fit_embed, shorten
 from replies.style import (
     ERROR_COLOUR,
-    NEUTRAL_FLAG,
     NOT_STATED_COLOUR,
     POSITION_COLOURS,
+    country_label,
     display_date,
     flag,
 )
@@ -159,11 +159,11 @@ def test_fit_embed_leaves_an_embed_within_limits_untouched():
 
 
 # ---------------------------------------------------------------- style
-def test_flags_come_from_iso2_and_states_without_one_get_a_neutral_flag():
+def test_flags_come_from_iso2_and_former_states_have_none():
     assert flag("CHN") == "🇨🇳"
     assert flag("fra") == "🇫🇷"
-    assert flag("SUN") == NEUTRAL_FLAG
-    assert flag(None) == NEUTRAL_FLAG
+    assert flag("SUN") == "" and flag(None) == ""  # a former state has no flag, not a white one
+    assert country_label("SUN") == "USSR"
 
 
 @pytest.mark.parametrize(
@@ -271,7 +271,7 @@ def test_tally_names_countries_per_group_and_counts_the_unnamed():
     fields = {f.name: f.value for f in embed.fields}
     assert fields["🔴 No · 5 · 3 not named by the sources"] == "🇷🇺 Russia, 🇸🇾 Syria"
     assert fields["🟡 Abstained · 35 · 33 not named by the sources"] == "🇨🇳 China, 🇮🇳 India"
-    assert "The sources name none" in fields["🟢 Yes · 143 · 143 not named by the sources"]
+    assert fields["🟢 Yes · 143"] == "*The sources name none.*"  # said once, not twice
     assert "Adopted" in embed.description
     assert ARTICLE in fields["Sources"]
 
