@@ -15,6 +15,7 @@ import simcord
 from aiohttp import web
 from discord import app_commands
 
+from discord_helpers import text_of
 from bot import Rollcall, ShardedRollcall
 from cogs.base import NotModerator
 from cogs.sources import queued
@@ -49,25 +50,6 @@ def simcord_bot(request, store_path, tmp_path, store_worker):
         store_path = tmp_path / "first-start" / "rollcall.db"
     config = Config(store_path=store_path, moderator_role_ids=(MODERATOR_ROLE_ID,))
     return Rollcall(config, writer=StoreWriter(store_path, store_worker))
-
-
-@pytest.fixture
-async def world(simcord_env):
-    """A synced bot in one server with a channel, a member and a moderator."""
-    await simcord_env.bot.sync_commands()
-    guild = simcord_env.create_guild("Model UN")
-    channel = guild.create_text_channel("general")
-    member = guild.add_member(simcord_env.create_user("delegate"))
-    mods = guild.create_role("Mods", permissions=discord.Permissions(manage_guild=True))
-    moderator = guild.add_member(simcord_env.create_user("chair"), roles=[mods])
-    return simcord_env, guild, channel, member, moderator
-
-
-def text_of(embed: discord.Embed) -> str:
-    """Everything an embed shows, as one string."""
-    parts = [embed.title or "", embed.description or "", embed.footer.text or ""]
-    parts += [f"{field.name}\n{field.value}" for field in embed.fields]
-    return "\n".join(parts)
 
 
 def assembly_vote_id(env) -> str:

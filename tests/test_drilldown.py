@@ -10,51 +10,23 @@ import re
 import discord
 import pytest
 
+from discord_helpers import components, text_of
 from bot import Rollcall
-from config import BUNDLED_RECORDS, Config
+from config import Config
 from console import parse_command
 from db import queries
-from sources.ingest import build_store
 from sources.worker import StoreWriter
 
 ARTICLE_URL = "https://news.example.org/assembly-vote"
 
 
-def text_of(embed: discord.Embed) -> str:
-    return "\n".join([embed.title or "", embed.description or "", embed.footer.text or "",
-                      *(f"{field.name}\n{field.value}" for field in embed.fields)])
-
-
-def components(message) -> list[dict]:
-    """Every component of a message, rows flattened."""
-    return [item for row in message.components for item in row.get("components", [])]
-
-
-@pytest.fixture(scope="module")
-def records_store(tmp_path_factory):
-    """A store with the bundled article and the shipped official records (built once: ~10 s)."""
-    path = tmp_path_factory.mktemp("records") / "rollcall.db"
-    build_store(path, records=BUNDLED_RECORDS)
-    return path
-
-
 @pytest.fixture
-def simcord_bot(records_store, store_worker):
-    return Rollcall(Config(store_path=records_store), writer=StoreWriter(records_store, store_worker))
-
-
-@pytest.fixture
-async def world(simcord_env):
-    await simcord_env.bot.sync_commands()
-    guild = simcord_env.create_guild("Model UN")
-    channel = guild.create_text_channel("general")
-    member = guild.add_member(simcord_env.create_user("delegate"))
-    other = guild.add_member(simcord_env.create_user("other"))
-    return simcord_env, channel, member, other
+def simcord_bot(recorded_store, store_worker):
+    return Rollcall(Config(store_path=recorded_store), writer=StoreWriter(recorded_store, store_worker))
 
 
 async def test_a_countrys_votes_open_one_in_full_from_the_menu(world):
-    env, channel, member, other = world
+    env, _, channel, member, other = world  # other: the moderator, another member
     listing = await member.slash(channel, "vote", country="India", body="UNSC", since="2021")
     assert "How India voted" in listing.response.embeds[0].title
     (menu,) = [item for item in components(listing.response) if item["type"] == discord.ComponentType.select.value]
@@ -66,7 +38,7 @@ async def test_a_countrys_votes_open_one_in_full_from_the_menu(world):
 
 
 async def test_a_vote_links_to_its_official_record(world):
-    env, channel, member, other = world
+    env, _, channel, member, other = world  # other: the moderator, another member
     answer = await member.slash(channel, "vote", country="India", vote="A/RES/68/262")
     links = [item for item in components(answer.response) if item.get("url")]
     assert [link["label"] for link in links] == ["Official record of A/RES/68/262"]
@@ -74,7 +46,7 @@ async def test_a_vote_links_to_its_official_record(world):
 
 
 async def test_a_countrys_thousands_of_votes_are_reachable_by_period(world):
-    env, channel, member, other = world
+    env, _, channel, member, other = world  # other: the moderator, another member
     everything = text_of((await member.slash(channel, "vote", country="Brazil")).response.embeds[0])
     assert re.search(r"The 100 newest of [\d,]{5,} votes", everything)
     early = (await member.slash(channel, "vote", country="Brazil", until="1950")).response.embeds
@@ -85,14 +57,14 @@ async def test_a_countrys_thousands_of_votes_are_reachable_by_period(world):
 
 
 async def test_record_takes_a_period_and_a_body(world):
-    env, channel, member, other = world
+    env, _, channel, member, other = world  # other: the moderator, another member
     shown = text_of((await member.slash(channel, "record", country="Brazil", since="2010", until="2011",
                                         body="UNSC")).response.embeds[0])
     assert "in the Security Council" in shown and "2010" in shown and "2011" in shown and "2012" not in shown
 
 
 async def test_page_buttons_that_time_out_are_disabled(world):
-    env, channel, member, other = world
+    env, _, channel, member, other = world  # other: the moderator, another member
     listing = await member.slash(channel, "vote", country="France")
     await env.advance_time(181)
     message = channel.last_message
@@ -102,7 +74,7 @@ async def test_page_buttons_that_time_out_are_disabled(world):
 
 
 async def test_see_quotes_is_a_link_to_the_command(world):
-    env, channel, member, other = world
+    env, _, channel, member, other = world  # other: the moderator, another member
     (vote,) = queries.find_votes(env.bot.db, None, body="UNGA", date="2022-10-12")
     shown = text_of((await member.slash(channel, "vote", vote=str(vote["id"]))).response.embeds[0])
     (command,) = [c for c in await env.bot.tree.fetch_commands() if c.name == "quotes"]
@@ -110,7 +82,7 @@ async def test_see_quotes_is_a_link_to_the_command(world):
 
 
 async def test_help_says_what_each_command_does_and_where_answers_come_from(world):
-    env, channel, member, other = world
+    env, _, channel, member, other = world  # other: the moderator, another member
     answer = await member.slash(channel, "help")
     shown = text_of(answer.response.embeds[0])
     assert answer.ephemeral

@@ -6,11 +6,11 @@ answered as their members' split."""
 
 from __future__ import annotations
 
-import discord
 import pytest
 
+from discord_helpers import text_of
 from bot import Rollcall
-from config import BUNDLED_RECORDS, Config
+from config import Config
 from reference.countries import country_code
 from reference.groups import groups
 from sources.ingest import build_store
@@ -37,14 +37,6 @@ OWN_ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def recorded_store(tmp_path_factory):
-    """The bundled article and the official records Rollcall ships (built once: about 10 s)."""
-    path = tmp_path_factory.mktemp("recorded") / "rollcall.db"
-    build_store(path, records=BUNDLED_RECORDS)
-    return path
-
-
 @pytest.fixture
 def simcord_bot(request, recorded_store, tmp_path, store_worker):
     """The bot on the store with the official records; with the parameter "articles", on a new
@@ -58,25 +50,6 @@ def simcord_bot(request, recorded_store, tmp_path, store_worker):
         build_store(store_path, tmp_path / "sources")
     config = Config(store_path=store_path, moderator_role_ids=(MODERATOR_ROLE_ID,))
     return Rollcall(config, writer=StoreWriter(store_path, store_worker))
-
-
-@pytest.fixture
-async def world(simcord_env):
-    """A synced bot in one server with a channel, a member and a moderator."""
-    await simcord_env.bot.sync_commands()
-    guild = simcord_env.create_guild("Model UN")
-    channel = guild.create_text_channel("general")
-    member = guild.add_member(simcord_env.create_user("delegate"))
-    mods = guild.create_role("Mods", permissions=discord.Permissions(manage_guild=True))
-    moderator = guild.add_member(simcord_env.create_user("chair"), roles=[mods])
-    return simcord_env, guild, channel, member, moderator
-
-
-def text_of(embed: discord.Embed) -> str:
-    """Everything an embed shows, as one string."""
-    parts = [embed.title or "", embed.description or "", embed.footer.text or ""]
-    parts += [f"{field.name}\n{field.value}" for field in embed.fields]
-    return "\n".join(parts)
 
 
 async def answer(member, channel, command: str, **options) -> tuple[str, bool]:

@@ -13,6 +13,7 @@ import discord
 import pytest
 import simcord
 
+from discord_helpers import text_of
 from bot import Rollcall
 from config import Config, load_config
 from db import queries
@@ -71,13 +72,6 @@ async def world(simcord_env):
     log_channel = guild.create_text_channel("mod-log")
     simcord_env.bot.config = replace(simcord_env.bot.config, log_channel_id=log_channel.id)
     return World(simcord_env, guild, channel, log_channel, member, moderator)
-
-
-def text_of(embed: discord.Embed) -> str:
-    """Everything an embed shows, as one string."""
-    parts = [embed.title or "", embed.description or "", embed.footer.text or ""]
-    parts += [f"{field.name}\n{field.value}" for field in embed.fields]
-    return "\n".join(parts)
 
 
 def controls(message) -> list[dict]:

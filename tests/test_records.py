@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from discord_helpers import text_of
 from bot import Rollcall
 from config import Config
 from db import comparisons, open_store, records
@@ -120,11 +121,6 @@ def huge_world():
     records = huge_world_records(random.Random(4))
     insert_records(store, records)
     return store, records
-
-
-def text_of(embed) -> str:
-    parts = [embed.title or "", embed.description or "", embed.footer.text or ""]
-    return "\n".join(parts + [f"{field.name}\n{field.value}" for field in embed.fields])
 
 
 def assert_within_discord_limits(embed) -> None:
