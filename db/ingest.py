@@ -43,7 +43,11 @@ FACT_ROWS = {
     "vote": (
         "SELECT 'vote', span_start, span_end, body, '', vote_id, NULL FROM vote_reports"
         " WHERE id = :id AND source_id = :source",
-        ("DELETE FROM positions WHERE report_id = :id", "DELETE FROM vote_reports WHERE id = :id"),
+        (
+            "UPDATE quotes SET report_id = NULL WHERE report_id = :id",
+            "DELETE FROM positions WHERE report_id = :id",
+            "DELETE FROM vote_reports WHERE id = :id",
+        ),
     ),
     "position": (
         "SELECT 'position', r.span_start, r.span_end, r.body, p.country, p.vote_id, NULL FROM positions p"
@@ -109,11 +113,13 @@ def add_source(
         result = AddResult(source_id=source_id, created=True)
         votes, quotes = _without_dropped(extraction, _dropped_keys(db, scope, digest), result)
         joined: dict[tuple, int] = {}
-        vote_ids = {_add_vote_report(db, source_id, scope, vote, result, joined) for vote in votes}
+        reports = {index: _add_vote_report(db, source_id, scope, vote, result, joined) for index, vote in votes}
+        vote_ids = {vote_id for vote_id, _ in reports.values()}
         for vote_id in vote_ids:
             _refresh_vote(db, vote_id)
         refresh_links(db, vote_ids)
-        refresh_speakers(db, {_add_quote(db, source_id, scope, quote) for quote in quotes} - {None})
+        report_ids = {index: report_id for index, (_, report_id) in reports.items()}
+        refresh_speakers(db, {_add_quote(db, source_id, scope, quote, report_ids) for quote in quotes} - {None})
         result.quotes = len(quotes)
     return result
 
@@ -130,7 +136,7 @@ def remove_source(db: Database, source_id: int, scope: str) -> bool:
             "SELECT DISTINCT speaker_id FROM quotes WHERE source_id = ? AND speaker_id IS NOT NULL",
             source_id,
         )
-        for table in ("positions", "vote_reports", "quotes"):
+        for table in ("positions", "quotes", "vote_reports"):
             db[table].delete_where("source_id = ?", [source_id])
         db["sources"].delete(source_id)
         remaining = {vote_id for vote_id in vote_ids if _refresh_vote(db, vote_id)}
@@ -210,20 +216,20 @@ def _dropped_keys(db: Database, scope: str, digest: str) -> set[FactKey]:
 
 def _without_dropped(
     extraction: Extraction, dropped: set[FactKey], result: AddResult
-) -> tuple[list[Vote], list[Quote]]:
-    """The votes (each without its dropped positions) and quotations of ``extraction`` that are not
-    ``dropped``; ``result.left_out`` counts the others."""
+) -> tuple[list[tuple[int, Vote]], list[Quote]]:
+    """The votes (each with its index in ``extraction.votes``, without its dropped positions) and
+    quotations of ``extraction`` that are not ``dropped``; ``result.left_out`` counts the others."""
     if not dropped:
-        return extraction.votes, extraction.quotes
+        return list(enumerate(extraction.votes)), extraction.quotes
     votes = []
-    for vote in extraction.votes:
+    for index, vote in enumerate(extraction.votes):
         if ("vote", vote.start, vote.end, vote.body, "") in dropped:
             result.left_out += 1
             continue
         positions = {country: position for country, position in vote.positions.items()
                      if ("position", vote.start, vote.end, vote.body, country) not in dropped}
         result.left_out += len(vote.positions) - len(positions)
-        votes.append(replace(vote, positions=positions))
+        votes.append((index, replace(vote, positions=positions)))
     quotes = [quote for quote in extraction.quotes if ("quote", quote.start, quote.end, "", "") not in dropped]
     result.left_out += len(extraction.quotes) - len(quotes)
     return votes, quotes
@@ -286,8 +292,9 @@ def _insert_source(
 
 def _add_vote_report(
     db: Database, source_id: int, scope: str, vote: Vote, result: AddResult, joined: dict[tuple, int]
-) -> int:
-    """Write one source's report of a vote (and its positions); return the vote it joined.
+) -> tuple[int, int]:
+    """Write one source's report of a vote (and its positions); return the vote it joined and the
+    report's id.
 
     ``joined`` remembers, for this source, the vote each account joined: a report stating the same
     figures as an earlier one of the source joins the same vote without another search (it would
@@ -333,7 +340,7 @@ def _add_vote_report(
     _insert_many(db, "positions", positions)
     result.votes += 1
     result.positions += len(positions)
-    return vote_id
+    return vote_id, report_id
 
 
 def _matching_vote(db: Database, scope: str, report: dict) -> int | None:
@@ -435,9 +442,10 @@ def _same_full_name(first: str, second: str) -> bool:
     return names_a == names_b and (not initials_a or not initials_b)
 
 
-def _add_quote(db: Database, source_id: int, scope: str, quote: Quote) -> int | None:
-    """Write one quotation; return its speaker, whose name grows at once when the quotation
-    gives a fuller form in the speaker's own scope (so the next quotations match it)."""
+def _add_quote(db: Database, source_id: int, scope: str, quote: Quote, report_ids: dict[int, int]) -> int | None:
+    """Write one quotation, linked to the report (``report_ids``: by vote index) of the vote it is
+    about; return its speaker, whose name grows at once when the quotation gives a fuller form in
+    the speaker's own scope (so the next quotations match it)."""
     speaker_id = _speaker_id(db, scope, quote)
     _insert(
         db,
@@ -457,6 +465,8 @@ def _add_quote(db: Database, source_id: int, scope: str, quote: Quote) -> int | 
             "speaker_start": quote.speaker_start,
             "speaker_end": quote.speaker_end,
             "cue": quote.cue,
+            "rule": quote.rule,
+            "report_id": report_ids.get(quote.vote),
         },
     )
     if speaker_id is not None:

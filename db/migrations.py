@@ -363,3 +363,19 @@ def add_dropped_facts(db: Database) -> None:
     """Version 6: the facts a server's moderators dropped, keyed by the source text and the
     fact's kind and span, so that they stay dropped when the same text is added again."""
     db.executescript(DROPPED_FACTS)
+
+
+@migrations()
+def link_quotes_to_votes(db: Database) -> None:
+    """Version 7: each quotation's attribution rule, and the report of the vote it is about
+    (``report_id``). A source with one vote report links every quotation to it; the quotations of
+    sources with several are left unlinked until the source is added again."""
+    db.executescript(
+        """
+        ALTER TABLE quotes ADD COLUMN rule TEXT;
+        ALTER TABLE quotes ADD COLUMN report_id INTEGER REFERENCES vote_reports (id);
+        CREATE INDEX quotes_report_id ON quotes (report_id);
+        UPDATE quotes SET report_id = (SELECT min(r.id) FROM vote_reports r WHERE r.source_id = quotes.source_id)
+         WHERE source_id IN (SELECT source_id FROM vote_reports GROUP BY source_id HAVING count(*) = 1);
+        """
+    )

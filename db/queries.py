@@ -638,12 +638,13 @@ def _reported_text(vote_id: int, reports: list[dict]) -> VoteText:
 def quotes_on_vote(
     db: Database, vote_id: int, guild_id: int | str | None, country: str | None = None, limit: int = 10
 ) -> list[dict]:
-    """Visible quotations from the sources that report a vote, optionally by one country's speakers."""
+    """Visible quotations about a vote (linked to one of its reports), optionally by one country's
+    speakers."""
     return list(
         db.query(
             QUOTE_SELECT
             + """
-             WHERE q.source_id IN (SELECT source_id FROM vote_reports WHERE vote_id = :vote)
+             WHERE q.report_id IN (SELECT id FROM vote_reports WHERE vote_id = :vote)
                AND +s.scope IN (:global, :own)
                AND (:country IS NULL OR q.speaker_country = :country)
              ORDER BY q.source_id, q.span_start

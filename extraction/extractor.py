@@ -1,5 +1,6 @@
 """One entry point for all extractors: one analysed text per document, read by each."""
 
+from extraction.linking import link_quotes_to_votes
 from extraction.models import Document, Extraction
 from extraction.quotes import quotes_in
 from extraction.text import AnalyzedText
@@ -10,4 +11,6 @@ def extract(document: Document) -> Extraction:
     """All quotations and votes of one document."""
     text = AnalyzedText(document.text)
     votes = votes_in(text, document.published)  # first: the tokens only quotations need come last
-    return Extraction(quotes=quotes_in(text), votes=votes)
+    quotes = quotes_in(text)
+    link_quotes_to_votes(text, quotes, votes)
+    return Extraction(quotes=quotes, votes=votes)

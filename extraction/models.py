@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-Position = Literal["yes", "no", "abstain", "absent"]
-SpeakerKind = Literal["person", "organisation", "country", "document", "unknown"]
+from reference.vocabulary import Position
 
-POSITIONS: tuple[Position, ...] = ("yes", "no", "abstain", "absent")
+SpeakerKind = Literal["person", "organisation", "country", "document", "unknown"]
 
 
 @dataclass
@@ -45,6 +44,7 @@ class Quote:
     context_end: int | None = None
     cue: str | None = None  # the reporting verb or pattern, e.g. "said", "tweeting:"
     rule: str | None = None  # the attribution rule that found the speaker (extraction.attribution.RULES)
+    vote: int | None = None  # the index in Extraction.votes of the vote the quotation is about
 
     @property
     def short(self) -> bool:
