@@ -18,7 +18,12 @@ from extraction.intake import MAX_SOURCE_BYTES, SourceError
 from extraction.models import Document
 from extraction.sentences import sentence_spans
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False)
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=False)
+# Characters of a line ftfy leaves as it is: printable ASCII, tabs, and the common typography of
+# news copy (curly quotes, dashes, ellipsis, no-break space). No ftfy fixer changes them, and its
+# mojibake test (ftfy.badness) needs some other non-ASCII character to flag a line.
+PLAIN_TYPOGRAPHY = "\t\x20-\x7e\u00a0\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u2026"
+_BEYOND_PLAIN_TYPOGRAPHY = re.compile(f"[^\n{PLAIN_TYPOGRAPHY}]")
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
 # UTF-8 punctuation (E2 80 xx) read as GBK: 鈥 plus a character that swallowed the next
 # byte ("鈥渃" is “c), or plus U+FFFD where that byte was lost.
@@ -105,9 +110,20 @@ def _repair_gbk_mojibake(text: str) -> str:
     return _GBK_MOJIBAKE_RUN.sub(undo, text)
 
 
+def _fix_with_ftfy(text: str) -> str:
+    """``ftfy.fix_text(text)``, handing ftfy only the lines it could change: it fixes each line, with
+    its line break, on its own, and leaves a line of plain typography as it is."""
+    *lines, last = text.split("\n")
+    segments = [line + "\n" for line in lines] + [last]
+    return "".join(
+        ftfy.fix_text(segment, _FTFY_CONFIG) if _BEYOND_PLAIN_TYPOGRAPHY.search(segment) else segment
+        for segment in segments
+    )
+
+
 def clean_text(text: str) -> str:
     """Repair mojibake and normalise: NFC, Unix line breaks, no control characters."""
-    text = ftfy.fix_text(_repair_gbk_mojibake(text), _FTFY_CONFIG)
+    text = _fix_with_ftfy(_repair_gbk_mojibake(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_CHARS.sub("", text)
     return unicodedata.normalize("NFC", text).strip()

@@ -44,6 +44,30 @@ def test_windows_line_endings_and_control_characters_are_normalised():
     assert clean_text("one\r\ntwo\x07\rthree") == "one\ntwo\nthree"
 
 
+def test_ftfy_leaves_lines_of_plain_typography_alone():
+    """The lines clean_text does not hand to ftfy are lines ftfy would leave as they are."""
+    import random
+    import re
+
+    import ftfy
+
+    from extraction.documents import PLAIN_TYPOGRAPHY
+
+    alphabet = [c for c in map(chr, range(0x2100)) if re.fullmatch(f"[{PLAIN_TYPOGRAPHY}]", c)]
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False)
+    rng = random.Random(9)
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        assert ftfy.fix_text(line + "\n", config) == line + "\n"
+
+
+def test_mojibake_is_repaired_on_its_own_line_among_plain_ones():
+    import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252"
+
+    mojibake = SENTENCE.encode("utf-8").decode("sloppy-windows-1252")
+    assert clean_text(f"{SENTENCE}\n\n{mojibake}\nplain\tline\n") == f"{SENTENCE}\n\n{SENTENCE}\nplain\tline"
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
