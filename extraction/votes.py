@@ -40,6 +40,11 @@ FIXED_MEMBERSHIP = {"UNSC": 15, "HRC": 47}
 COUNCIL_MAJORITY = 9  # affirmative votes a Security Council resolution needs
 UN_BODIES = frozenset({"UNGA", "UNSC", "HRC", "ECOSOC"})
 _UN_CONTEXT = re.compile(r"\bU\.?N\.?\b|\bUnited Nations\b")
+# In the text's lower case, what every text that may report a UN vote holds: a council or assembly
+# (referred to or named), the UN, a veto, a UN document or a Main Committee. Most texts hold none.
+_UN_HINT_WORDS = ("council", "assembly", "world body", "veto", "united nations", "unga", "unsc", "unhrc", "ecosoc")
+_UN_HINT = re.compile(r"u(?<!\wu)\.?n\b|/(?<=\b[aes]/)\d|resolution \d")  # literal first: a fast scan
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 _F = re.IGNORECASE
 _VOTE_WORD_FORMS = (r"\bvot", "abstain", "abstention", "veto", "in favou?r", "against", "adopt", "unanimous",
@@ -650,10 +655,15 @@ def _infer_vetoes(vote: Vote) -> None:
 def votes_in(text: AnalyzedText, published: str | None = None) -> list[Vote]:
     """Every vote an analysed text reports, in order of first mention; [] when there is none."""
     folded = fold_case(text.text)
+    if not _may_speak_of_the_un(folded):
+        return []
     vote_words = _VoteWords(text.text, folded)
     if not vote_words.matches:
         return []
-    reader = _Reader(text, published, vote_words, _body_mentions(text.text, folded))
+    bodies = _body_mentions(text.text, folded)
+    if not _speaks_of_the_un(text.text, bodies):
+        return []
+    reader = _Reader(text, published, vote_words, bodies)
     told = _ToldVotes(text.text)
     for index, (start, end) in enumerate(_segments(text.text, text.sentences)):
         told.add(reader.read(start, end, index))
@@ -721,10 +731,35 @@ class _ToldVotes:
         return draft
 
 
+def _may_speak_of_the_un(folded: str) -> bool:
+    """A fast first look at the text's lower case (``fold_case``): whether it may report a UN vote."""
+    return bool(any(word in folded for word in _UN_HINT_WORDS) or _UN_HINT.search(folded)
+                or _names_a_main_committee(folded))
+
+
+def _names_a_main_committee(folded: str) -> bool:
+    at = folded.find(" committee")
+    while at != -1:
+        if folded[max(0, at - 6):at].endswith(_ORDINALS):
+            return True
+        at = folded.find(" committee", at + 1)
+    return False
+
+
+def _speaks_of_the_un(text: str, bodies: list[tuple[int, int, str]]) -> bool:
+    """Whether the text names the UN, one of its bodies, a UN document or a veto (a Council vote):
+    else no vote is reportable."""
+    return bool(any(_is_un_body(body) for _, _, body in bodies) or _UN_CONTEXT.search(text)
+                or _SYMBOL.search(text) or _NUMBERED_COUNCIL_RESOLUTION.search(text) or _VETO_WORD.search(text))
+
+
+def _is_un_body(body: str) -> bool:
+    return body in UN_BODIES or body.startswith("UNGA ")
+
+
 def _reportable(vote: Vote, text: str) -> bool:
     """A UN vote with something to report, not "the Senate's vote" or "has passed resolutions"."""
-    if not (vote.body in UN_BODIES or vote.body.startswith("UNGA ") or vote.resolution
-            or _UN_CONTEXT.search(text)):
+    if not (_is_un_body(vote.body) or vote.resolution or _UN_CONTEXT.search(text)):
         return False
     tallied = any(getattr(vote, key) is not None for key in COUNTS)
     return bool(tallied or vote.positions or vote.vetoed_by or vote.resolution or vote.date_text)
