@@ -32,7 +32,6 @@ from extraction.phrases import (
     role_country,
     role_text,
     run_kind,
-    runs,
     surface,
 )
 
@@ -47,7 +46,7 @@ class NameBook:
         self.full_names: dict[str, str] = {}
         self.title_roles: dict[str, tuple[str, str | None]] = {}  # person -> (role, country)
         titled = []
-        for first, last in runs(q, 0, len(q.words)):
+        for first, last in q.name_runs:
             span = name_in_run(q, first, last)
             if span is None or run_kind(q, *span) != "person":
                 continue

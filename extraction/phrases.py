@@ -130,6 +130,8 @@ class QuotedText:
         while i != -1:
             self.is_cue[i] = self._reads_as_cue(i)
             i = verb_forms.find(1, i + 1)
+        self.name_runs = self._name_runs()
+        self.name_run_ends = [end for _, end in self.name_runs]
 
     def token_at(self, offset: int) -> int:
         """The first token starting at or after ``offset``."""
@@ -222,6 +224,29 @@ class QuotedText:
         found = self.capitalised.find(1, i, last)
         return last if found == -1 else found
 
+    def _name_runs(self) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words in the text (initials included: "Donald J. Trump",
+        "Sen. Cruz"), cut after a possessive."""
+        found, i, last = [], self.next_capitalised(0, len(self.words)), len(self.words)
+        while i < last:
+            if self.name_word(i):
+                j = i + 1
+                while j < last and not self.is_possessive(j - 1):
+                    if not (self.name_word(j) or self._initial_period(j)):
+                        break
+                    j += 1
+                found.append((i, j))
+                i = j
+            else:
+                i += 1
+            i = self.next_capitalised(i, last)
+        return found
+
+    def _initial_period(self, j: int) -> bool:
+        """The period of an abbreviation or initial inside a name ("J." in "Donald J. Trump")."""
+        return self.words[j] == "." and is_abbreviation(self.lower[j - 1]) and j + 1 < len(self.words) and (
+            self.name_word(j + 1))
+
     def is_acronym(self, i: int) -> bool:
         return self.words[i] in self.acronyms
 
@@ -264,23 +289,18 @@ class QuotedText:
 
 # --- names -----------------------------------------------------------------------------------
 def runs(q: QuotedText, first: int, last: int) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words in tokens ``first..last-1`` (initials included)."""
-    found, i = [], q.next_capitalised(first, last)
-    while i < last:
-        if q.name_word(i):
-            j = i + 1
-            while j < last and not q.is_possessive(j - 1):
-                if q.name_word(j):
-                    j += 1
-                elif q.words[j] == "." and is_abbreviation(q.lower[j - 1]) and j + 1 < last and q.name_word(j + 1):
-                    j += 1  # "Donald J. Trump", "Sen. Cruz"
-                else:
-                    break
-            found.append((i, j))
-            i = j
-        else:
-            i += 1
-        i = q.next_capitalised(i, last)
+    """Maximal runs of capitalised words in tokens ``first..last-1`` (initials included): the
+    text's runs (``QuotedText.name_runs``) cut to those tokens, never starting or ending with the
+    period of an initial."""
+    found, name_runs = [], q.name_runs
+    k = bisect_right(q.name_run_ends, first)
+    while k < len(name_runs) and name_runs[k][0] < last:
+        start, end = max(name_runs[k][0], first), min(name_runs[k][1], last)
+        start += q.words[start] == "."
+        end -= q.words[end - 1] == "."
+        if end > start:
+            found.append((start, end))
+        k += 1
     return found
 
 

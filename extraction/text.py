@@ -12,8 +12,7 @@ import re
 from array import array
 from bisect import bisect_left
 from functools import cached_property
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate
 
 from extraction.countries import CountryMention, find_countries
 from extraction.dates import find_date_phrases
@@ -22,7 +21,7 @@ from extraction.quote_marks import QuotationSpan, quotation_spans
 from extraction.sentences import SentenceIndex, paragraph_spans, sentence_spans
 
 _TOKEN = re.compile(r"\w+(?:[’'´\-.&]\w+)*|[^\w\s]")  # never holds whitespace
-_SPACE_AND_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")  # between two tokens there is only whitespace
+_SPLIT_AT_TOKENS = re.compile(f"({_TOKEN.pattern})")  # splits into spaces, token, spaces, ..., token, spaces
 _WHITESPACE = re.compile(r"\s")
 TOKENIZE_CHUNK = 1 << 18  # characters tokenized at once (cut at whitespace)
 
@@ -40,11 +39,11 @@ class Tokens:
         while chunk_start < len(text):
             cut = _WHITESPACE.search(text, chunk_start + TOKENIZE_CHUNK)
             chunk_end = cut.start() if cut else len(text)
-            spaced_words = _SPACE_AND_TOKEN.findall(text, chunk_start, chunk_end)
-            # [chunk_start, start of word 0, its end, start of word 1, ...]
-            bounds = array("i", accumulate(map(len, chain.from_iterable(spaced_words)), initial=chunk_start))
-            self.starts.extend(bounds[1::2])
-            words = list(map(itemgetter(1), spaced_words))
+            pieces = _SPLIT_AT_TOKENS.split(text[chunk_start:chunk_end])
+            # [chunk_start, start of word 0, its end, start of word 1, ..., end of the last word, chunk_end]
+            bounds = array("i", accumulate(map(len, pieces), initial=chunk_start))
+            self.starts.extend(bounds[1:-1:2])
+            words = pieces[1::2]
             self.words.extend(map(vocabulary.setdefault, words, words))
             chunk_start = chunk_end
         lower = {word: word.lower() for word in vocabulary}
