@@ -14,9 +14,8 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from extraction.scanning import finditer_where
-from reference.vocabulary import GENERAL_ASSEMBLY, SECURITY_COUNCIL
+from reference.vocabulary import GENERAL_ASSEMBLY, HUMAN_RIGHTS_COUNCIL, SECURITY_COUNCIL
 
-HUMAN_RIGHTS_COUNCIL = "HRC"
 ECONOMIC_AND_SOCIAL_COUNCIL = "ECOSOC"
 UN_BODIES = frozenset({GENERAL_ASSEMBLY, SECURITY_COUNCIL, HUMAN_RIGHTS_COUNCIL, ECONOMIC_AND_SOCIAL_COUNCIL})
 FIXED_MEMBERSHIP = {SECURITY_COUNCIL: 15, HUMAN_RIGHTS_COUNCIL: 47}
@@ -53,14 +52,18 @@ _BODY_PATTERNS: list[tuple[re.Pattern, str, re.Pattern]] = [
      re.compile(r"t(?<!\w.)(?=h(?:e|is)\s+(?:\d+-\w+\s+)?world body)")),
 ]
 _COUNCILS = (SECURITY_COUNCIL, HUMAN_RIGHTS_COUNCIL, ECONOMIC_AND_SOCIAL_COUNCIL)
+# Before a body its sentence is about: nothing, or "The", "At the", "In the U.N.", "The 15-member".
+_LEADING = re.compile(r"(?:\A|[.!?:;\n])\s*(?:(?:The|A|An|At|In|By|the|U\.N\.|UN|United\s+Nations|\d+-\w+)\s+)*\Z")
+LEADING_REACH = 60  # characters looked back for the start of a body's sentence
 
 
 class BodyMention(NamedTuple):
-    """``text[start:end]`` names ``body``."""
+    """``text[start:end]`` names ``body``; ``leading``: the sentence begins with it, it acts there."""
 
     start: int
     end: int
     body: str
+    leading: bool = False
 
 
 def is_un_body(body: str) -> bool:
@@ -100,10 +103,10 @@ def body_mentions(text: str, folded: str) -> list[BodyMention]:
             if not _overlaps(found, ends, match.start(), match.end())
         ]
         found = sorted(found + new)
-    return _resolved(found)
+    return _resolved(text, found)
 
 
-def _resolved(found: list[tuple[int, int, str]]) -> list[BodyMention]:
+def _resolved(text: str, found: list[tuple[int, int, str]]) -> list[BodyMention]:
     """The mentions with each reference ("council", "assembly", "committee") resolved."""
     resolved = []
     last = {"council": SECURITY_COUNCIL, "assembly": GENERAL_ASSEMBLY, "committee": None}
@@ -117,7 +120,8 @@ def _resolved(found: list[tuple[int, int, str]]) -> list[BodyMention]:
         elif name.endswith("Committee"):
             last["committee"] = name
         if name:
-            resolved.append(BodyMention(start, end, name))
+            leading = bool(_LEADING.search(text, max(0, start - LEADING_REACH), start))
+            resolved.append(BodyMention(start, end, name, leading))
     return resolved
 
 
@@ -146,13 +150,18 @@ class Bodies:
     def __init__(self, mentions: list[BodyMention]) -> None:
         self.mentions = mentions
         self._starts = [mention.start for mention in mentions]
+        self._leading = [mention for mention in mentions if mention.leading]
+        self._leading_starts = [mention.start for mention in self._leading]
 
     def between(self, start: int, end: int) -> list[BodyMention]:
         """The mentions that start in [start, end)."""
         return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     def nearest(self, offset: int) -> str:
-        """The body named last before ``offset``, else first after it, else ``UNKNOWN_BODY``."""
+        """The body a sentence before ``offset`` is about, else the body named last before it, else
+        first after it, else ``UNKNOWN_BODY``."""
+        if leading_before := bisect_left(self._leading_starts, offset):
+            return self._leading[leading_before - 1].body
         first_after = bisect_left(self._starts, offset)
         if first_after:
             return self.mentions[first_after - 1].body
@@ -160,9 +169,12 @@ class Bodies:
 
 
 def acting_body(bodies: list[BodyMention], first_vote_word: int | None) -> str | None:
-    """The body that acts in a piece: the last one named before the first vote word, else the
-    first one named ("The Assembly on Friday backed ... recommending the Council ...")."""
+    """The body that acts in a piece: the one its sentence begins with ("The Assembly called on the
+    Council to ..., adopting"), else the last one named before the first vote word, else the first
+    one named ("The Assembly on Friday backed ... recommending the Council ...")."""
     if not bodies:
         return None
+    if bodies[0].leading:
+        return bodies[0].body
     before = [b for b in bodies if first_vote_word is not None and b.start < first_vote_word]
     return (before[-1] if before else bodies[0]).body

@@ -23,17 +23,27 @@ _FILLER = re.compile(
     r"countries|states|nations|members|only|also|both)\b)*", _F)
 _INTRODUCTION = re.compile(r"[:–—(,-]|\b(?:were|was|are|is|included?|including|namely|such"
                            r"|among)\b", _F)
-_DESCRIPTOR = re.compile(r"(?:(?:the|its|their|his|her)\s+)?(?:\S+['’]s\s+)?(?:[a-z][\w-]*\s+){0,4}")
+# Words describing a listed country ("its ally", "the island nation of"), never a preposition or
+# conjunction that starts another phrase ("in favour, with Israel opposed", "abstaining, hours after").
+_NOT_DESCRIBING = (r"(?:with|without|after|before|by|from|to|as|than|while|when|despite|following|since|until"
+                   r"|in|on|at|for|because|but|and|or|which|who|that|hours|days|weeks)\b")
+_DESCRIPTOR = re.compile(
+    rf"(?:(?:the|its|their|his|her)\s+)?(?:\S+['’]s\s+)?(?:(?!{_NOT_DESCRIBING})[a-z][\w-]*\s+){{0,4}}")
 _FORWARD_JOINT = re.compile(
     r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?"
     r"|\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+|\s*;\s*)")
 # Between the last name and a cue after it: "A, which also", "A – ", "A were among the states that".
+# A relative clause set off by commas ("Syria, which had wavered over the text, voted in favour") or a
+# first verb phrase joined by "and" ("the United States broke with tradition and abstained") may
+# come between them too.
 _BACKWARD_GAP = re.compile(
     r"\s*(?:[,)–—]\s*)?(?:(?:which|who|that|also|both|all|had|have|has|then|itself|too|instead|again"
     r"|jointly|yesterday|today)\s+|on\s+[A-Z]\w+(?:\s+\d{1,2})?\s+|,\s*"
-    r"|(?:was|were|is|are)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:which|that|who|to)\s+)*", _F)
-_BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)",
-                            _F)
+    r"|(?:was|were|is|are)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:which|that|who|to)\s+"
+    r"|(?<=,\s)(?:which|who)\s+[^,;:()“”\"]{1,150}?,\s*"
+    r"|(?:(?!and\b)[a-z][\w'’-]*\s+){1,4}and\s+)*", _F)
+_BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)"
+                            r"(?:the\s+)?", _F)
 _UNKNOWN_ITEMS = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]{3,}){1,2}\s*,\s*")  # "A, Nowhere, B"
 _UNKNOWN_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
 _POSSESSIVE = re.compile(r"['’]s?\b")

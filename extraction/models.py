@@ -56,7 +56,7 @@ class Quote:
 class Vote:
     """One vote as a text reports it; ``None`` means the text does not say."""
 
-    body: str  # UNGA, UNSC, HRC, a committee name...
+    body: str  # UNGA, UNSC, Human Rights Council, UNGA Third Committee, another body by name
     date: str | None = None  # YYYY-MM-DD, or YYYY-MM when only the month is known
     date_text: str | None = None  # the words the date was resolved from
     resolution: str | None = None  # A/RES/ES-11/4, S/2022/720, A/77/L.5

@@ -82,6 +82,15 @@ _COUNT_HINT = re.compile(rf"\d|{NUMBER_IN_WORDS}|abst", _F)
 _UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|objection)\b", _F)
 
 
+# The words naming each position, the first to match deciding: "abstained from voting for" abstains.
+_SIDES = (
+    ("abstain", re.compile(r"abstain|abstention")),
+    ("absent", re.compile(r"absent|not vot|non-voting|n't vote")),
+    ("no", re.compile(r"against|oppos|dissent|\bno\b")),
+    ("yes", re.compile(r"favou?r|\bfor\b|\byes\b|support|backing")),
+)
+
+
 @dataclass(frozen=True)
 class Tally:
     """One count: ``value`` votes cast as ``key``, read from ``text[start:end]``."""
@@ -97,17 +106,9 @@ class Tally:
 
 
 def side(words: str) -> str | None:
-    """The position a cue names: "in favour" -> yes, "Abstaining" -> abstain."""
+    """The position a cue names: "in favour" -> yes, "Abstaining" -> abstain, "opposing" -> no."""
     words = words.lower()
-    if "abstain" in words or "abstention" in words:
-        return "abstain"
-    if "absent" in words or "not vot" in words or "non-voting" in words or "n't vote" in words:
-        return "absent"
-    if "against" in words or re.search(r"\bno\b", words):
-        return "no"
-    if re.search(r"favou?r|\bfor\b|\byes\b", words):
-        return "yes"
-    return None
+    return next((position for position, cue in _SIDES if cue.search(words)), None)
 
 
 def find_tallies(text: str, start: int, end: int) -> list[Tally]:

@@ -92,22 +92,33 @@ class ToldVotes:
 
 
 def _compatible(draft: Draft, segment: Segment) -> bool:
+    """Whether ``segment`` may speak of ``draft``'s vote: nothing it states clashes with the vote."""
+    return _same_setting(draft, segment) and _same_figures(draft.vote, segment)
+
+
+def _same_setting(draft: Draft, segment: Segment) -> bool:
+    """The same kind of text, body, outcome and date, as far as both say."""
     vote = draft.vote
     if draft.kind != segment.kind:
         return False
     if segment.body and vote.body and segment.body != vote.body and draft.body_stated:
         return False
-    if segment.date_key and draft.date_key and not (
-        segment.date_key.startswith(draft.date_key) or draft.date_key.startswith(segment.date_key)
-    ):
+    if segment.adopted is not None and _outcome(vote) not in (None, segment.adopted):
         return False
-    for key, value in segment.counts.items():
-        if getattr(vote, key) is not None and getattr(vote, key) != value:
-            return False
-    return all(
-        vote.positions.get(iso3, position) == position
-        for iso3, (position, _span) in segment.positions.items()
-    )
+    return not (segment.date_key and draft.date_key) or (
+        segment.date_key.startswith(draft.date_key) or draft.date_key.startswith(segment.date_key))
+
+
+def _same_figures(vote: Vote, segment: Segment) -> bool:
+    """No count or named position of ``segment`` differs from the vote's."""
+    if any(getattr(vote, key) not in (None, value) for key, value in segment.counts.items()):
+        return False
+    return all(vote.positions.get(iso3, position) == position for iso3, (position, _) in segment.positions.items())
+
+
+def _outcome(vote: Vote) -> bool | None:
+    """Adopted, not (vetoed or rejected), or not yet known."""
+    return False if vote.vetoed_by else vote.adopted
 
 
 def _joins(draft: Draft, segment: Segment) -> bool:

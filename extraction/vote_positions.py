@@ -1,8 +1,12 @@
 """Named positions and vetoes in one piece of text.
 
-Labelled lists ("(In favour: A, B; Against: C)"), cues before a list ("voted against: A, B",
-"abstaining were A and B") or after one ("A and B voted against"), and vetoes ("Russia vetoed",
-"a Russian veto", "vetoed by China", "the US delegation vetoed"). A threatened veto is none.
+Labelled lists ("(In favour: A, B; Against: C)"), cues after a list ("A and B voted against", "A
+opposed the text, as did B", "A joined B in voting no", "A cast the lone dissenting vote", "A and
+B all rejected the motion") or before one ("voted against: A, B", "abstaining were A and B"), and
+what a country owns: its veto ("Russia vetoed", "a Russian veto", "the veto issued by China", "the
+US delegation vetoed") or its abstention ("the abstention by Chile", "Peru's abstention"). A
+country right before its own verb takes that verb's position first: in "119 voted yes, Belarus
+voting no" Belarus is no yes. A threatened veto is none.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ import re
 
 from extraction.countries import CountryMention
 from extraction.country_lists import CountryLists
+from extraction.lexicon import VOTED_TEXT_NOUNS
 from extraction.tallies import side
 from extraction.vote_segments import Segment
 
 _F = re.IGNORECASE
 _QUOTE = r"[“\"‘']?"
+_VOTED_TEXT = rf"(?:{'|'.join(VOTED_TEXT_NOUNS)}|proposal)"
 _FORWARD_CUES = [(position, re.compile(pattern, _F)) for position, pattern in (
     ("yes", rf"\b(?:voted|voting|votes?)\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|yes)\b(?!\s+of)"
             r"|\bin\s+favou?r\s*(?=[:(])|\b(?:supporters|backers)\s+(?:included|were)"),
@@ -24,17 +30,31 @@ _FORWARD_CUES = [(position, re.compile(pattern, _F)) for position, pattern in (
     ("abstain", r"\babstain(?:ed|ing)?\b|\babstentions?\b"),
     ("absent", r"\b(?:did\s+not|didn't)\s+(?:vote|take\s+part)\b|\bnot\s+voting\b|\babsent\b"),
 )]
+# A verb after the countries it is said of. "opposed" only of a voted text or with nothing after it
+# ("A and B opposed the measure", "with A opposed and B abstaining"), never "opposed the idea".
 _BACKWARD_CUE = re.compile(
-    r"(?P<verb>voted|vote|abstained|abstain|vetoed|(?:did\s+not|didn't)\s+vote|were\s+absent)\b"
+    r"(?P<verb>voted|voting|vote|abstained|abstaining|abstain|vetoed|(?:did\s+not|didn't)\s+vote|were\s+absent"
+    r"|cast\s+(?:the|a|its)\s+(?:lone|only|sole|single)\s+(?:dissenting|negative)\s+vote"
+    rf"|opposed(?=\s+(?:(?:the|it|this|that)\b(?:\s+[\w-]+){{0,3}}?\s+{_VOTED_TEXT}|it\b)|\s*(?:[,.;)]|and\b|$)))\b"
     rf"(?P<rest>\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|for|yes|against|no)\b)?", _F)
+# "A and B joined C in voting no", "A joined C and D in opposing the measure"
+_JOINED = re.compile(r"\bjoined\s+(?P<others>[^.;:]{1,120}?)\s+in\s+(?:voting\s+|casting\s+)?[“\"]?"
+                     r"(?P<side>against|in\s+favou?r|for|yes|no|opposing|supporting|backing|abstaining"
+                     r"|abstention)\b", _F)
+_AS_DID = re.compile(r"[^.;]{0,80}?,\s*as\s+did\s+", _F)  # "A opposed the measure, as did B and C"
+# "A and B all rejected the motion": said of two countries or more, a vote against; said of one
+# ("Sri Lanka rejected the resolution"), often the country the text is about.
+_REJECTED = re.compile(rf"\brejected\s+(?:the|a|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_VOTED_TEXT}\b", _F)
 _LABEL = re.compile(r"(?P<label>In\s+favou?r|Against|Abstain(?:ing|ed|ions?)?|Absent|Did\s+not\s+vote"
                     r"|Not\s+voting|Non-voting)\s*:", _F)
 VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
-_VETO_THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
-                          r"to)\s+(?:\w+\s+)?$", _F)
-# At most five words (counting "'s") between a country and its veto: _VETO_OWNER and _DELEGATION.
+_ABSTENTION_WORD = re.compile(r"\babstention\b|\bdecision\s+to\s+abstain\b", _F)
+_BY = re.compile(r"\s+(?:(?:issued|cast|used|exercised|wielded)\s+)?by\b", _F)  # "the veto cast by"
+_THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
+                     r"to)\s+(?:\w+\s+)?$", _F)
+# At most five words (counting "'s") between a country and its veto: _OWNER and _DELEGATION.
 MAX_WORDS_BEFORE_VETO = 5
-_VETO_OWNER = re.compile(r"(?:['’]s\s+|\s+)(?:(?:and|double|\w+['’]s)\s+){0,3}(?:\w+\s+)?")
+_OWNER = re.compile(r"(?:['’]s\s+|\s+)(?:(?:and|double|\w+['’]s)\s+){0,3}(?:\w+\s+)?")
 # "the US delegation vetoed", "the Chinese envoy had vetoed": the country's representatives
 _DELEGATION = re.compile(r"\s+(?:delegation|government|mission|envoy|ambassador|representative)\s+"
                          r"(?:\w+\s+)?", _F)
@@ -48,21 +68,46 @@ class PositionReader:
         self.lists = lists
 
     def read(self, segment: Segment) -> None:
-        """Named positions: labelled lists ("In favour: A, B"), then cues before or after a list."""
+        """Named positions: labelled lists ("In favour: A, B"), then cues after a list, then before one."""
         unlabelled_end = self._read_labels(segment)
+        self._read_backward(segment, unlabelled_end)
+        self._read_joined(segment, unlabelled_end)
+        self._read_rejections(segment, unlabelled_end)
+        self._read_owned(segment, _ABSTENTION_WORD, veto=False)
         text, start = self.text, segment.start
         for position, cue in _FORWARD_CUES:
             for match in cue.finditer(text, start, unlabelled_end):
                 for mention in self.lists.after(match.end(), unlabelled_end):
                     _place(segment, mention, position)
-        for match in _BACKWARD_CUE.finditer(text, start, unlabelled_end):
+
+    def _read_backward(self, segment: Segment, end: int) -> None:
+        """Lists before their verb: "A and B voted against", "A opposed it, as did B"."""
+        for match in _BACKWARD_CUE.finditer(self.text, segment.start, end):
             verb = match.group("verb").lower()
             if verb.startswith("veto"):
                 continue
             # "abstained from voting for the text" is an abstention, not a yes
             position = side(verb) if "abstain" in verb else side(match.group("rest") or verb)
-            for mention in self.lists.before(match.start(), start) if position else []:
+            named = self.lists.before(match.start(), segment.start) if position else []
+            if named and (as_did := _AS_DID.match(self.text, match.end(), end)):
+                named += self.lists.after(as_did.end(), end, introduced=True)
+            for mention in named:
                 _place(segment, mention, position)
+
+    def _read_joined(self, segment: Segment, end: int) -> None:
+        """"A and B joined C in voting no": all of them."""
+        for match in _JOINED.finditer(self.text, segment.start, end):
+            position = side(match.group("side"))
+            named = self.lists.before(match.start(), segment.start) + self.lists.voters(*match.span("others"))
+            for mention in named:
+                _place(segment, mention, position)
+
+    def _read_rejections(self, segment: Segment, end: int) -> None:
+        for match in _REJECTED.finditer(self.text, segment.start, end):
+            named = self.lists.before(match.start(), segment.start)
+            if len(named) > 1:
+                for mention in named:
+                    _place(segment, mention, "no")
 
     def _read_labels(self, segment: Segment) -> int:
         """The lists after labels ("(In favour: A, B; Against: C)"), which also count their
@@ -82,38 +127,44 @@ class PositionReader:
         return labels[0].start() if labels else end
 
     def read_vetoes(self, segment: Segment) -> None:
-        text, start, end = self.text, segment.start, segment.end
-        vetoers: list[CountryMention] = []
-        for match in VETO_WORD.finditer(text, start, end):
-            if _VETO_THREAT.search(text[max(start, match.start() - 30):match.start()]):
-                continue
-            vetoers += self.lists.before(match.start(), start)
-            if re.match(r"\s+by\b", text[match.end():match.end() + 4]):
-                vetoers += self.lists.after(match.end() + 4, end, introduced=True)
-            vetoers += self._veto_owners(start, match.start())
-        for mention in vetoers:
+        for mention in self._read_owned(segment, VETO_WORD, veto=True):
             if mention.iso3 not in segment.vetoed_by:
                 segment.vetoed_by.append(mention.iso3)
-            _place(segment, mention, "no")
 
-    def _veto_owners(self, start: int, veto: int) -> list[CountryMention]:
-        """The countries named in [start, veto) that cast the veto at ``veto`` (``_owns_veto``), in
-        order: the few words before the veto, no further back."""
+    def _read_owned(self, segment: Segment, word: re.Pattern, veto: bool) -> list[CountryMention]:
+        """The countries that cast each veto (or abstention) ``word`` finds, placed as no (abstaining)."""
+        text, start, end = self.text, segment.start, segment.end
+        owners: list[CountryMention] = []
+        for match in word.finditer(text, start, end):
+            if _THREAT.search(text[max(start, match.start() - 30):match.start()]):
+                continue
+            if veto:
+                owners += self.lists.before(match.start(), start)
+            if by := _BY.match(text, match.end(), end):
+                owners += self.lists.after(by.end(), end, introduced=True)
+            owners += self._owners(start, match.start())
+        for mention in owners:
+            _place(segment, mention, "no" if veto else "abstain")
+        return owners
+
+    def _owners(self, start: int, word: int) -> list[CountryMention]:
+        """The countries named in [start, word) that own the veto or abstention at ``word``
+        (``_owns``), in order: the few words before it, no further back."""
         owners = []
-        for mention in self.lists.starting_in_backwards(start, veto):
-            if len(self.text[mention.end:veto].split()) > MAX_WORDS_BEFORE_VETO:
+        for mention in self.lists.starting_in_backwards(start, word):
+            if len(self.text[mention.end:word].split()) > MAX_WORDS_BEFORE_VETO:
                 break
-            if self._owns_veto(mention, veto):
+            if self._owns(mention, word):
                 owners.append(mention)
         return owners[::-1]
 
-    def _owns_veto(self, mention: CountryMention, veto: int) -> bool:
-        """"Russia's veto", "a Russian veto", "the US delegation vetoed": the country cast it."""
+    def _owns(self, mention: CountryMention, word: int) -> bool:
+        """"Russia's veto", "a Russian veto", "the US delegation vetoed", "the U.S. abstention"."""
         text = self.text
-        if _DELEGATION.fullmatch(text, mention.end, veto):
+        if _DELEGATION.fullmatch(text, mention.end, word):
             return True
-        return bool(_VETO_OWNER.fullmatch(text, mention.end, veto)) and (
-            mention.form == "demonym" or text[mention.end] in "'’")
+        return bool(_OWNER.fullmatch(text, mention.end, word)) and (
+            mention.form == "demonym" or text[mention.end] in "'’" or text[mention.end - 1] == ".")
 
 
 def _place(segment: Segment, mention: CountryMention, position: str | None) -> None:

@@ -38,7 +38,8 @@ from reference.vocabulary import SECURITY_COUNCIL
 
 _F = re.IGNORECASE
 _VOTE_WORD_FORMS = (r"\bvot", "abstain", "abstention", "veto", "in favou?r", "against", "adopt", "unanimous",
-                    "reject", "approv", "passed", r"\bfailed", r"\bsupported by", r"\bbacked by")
+                    "reject", "approv", "passed", r"\bfailed", r"\bsupported by", r"\bbacked by", r"\boppos",
+                    r"\bdissent")
 _VOTE_WORDS = re.compile("|".join(_VOTE_WORD_FORMS), _F)
 # Finder (see extraction.scanning): the first three characters of each form, all literal.
 _VOTE_WORD_FINDER = re.compile("|".join(

@@ -18,11 +18,13 @@ OFFICIAL_VOTE_CODES: dict[str, Position] = {"Y": "yes", "N": "no", "A": "abstain
 
 GENERAL_ASSEMBLY = "UNGA"
 SECURITY_COUNCIL = "UNSC"
-# Display names of the bodies extraction records by acronym; other bodies are stored by name.
+HUMAN_RIGHTS_COUNCIL = "Human Rights Council"  # by name, as the annotation guide writes it
+# Display names of the bodies extraction records by acronym or short name; other bodies are stored by name.
 BODY_NAMES = {
     GENERAL_ASSEMBLY: "UN General Assembly",
     SECURITY_COUNCIL: "UN Security Council",
-    "HRC": "UN Human Rights Council",
+    HUMAN_RIGHTS_COUNCIL: "UN Human Rights Council",
+    "HRC": "UN Human Rights Council",  # how extraction recorded the Human Rights Council until 2026-12
     "ECOSOC": "UN Economic and Social Council",
 }
 # The bodies whose votes the UN Digital Library's voting data records.

@@ -124,7 +124,7 @@ def test_human_rights_council_vote():
             "alleged abuses in Iran. The resolution was adopted by 25 votes in favour, six against and "
             "16 abstentions. China and Pakistan voted against, while India abstained.")
     (vote,) = extract_votes(text, "2022-11-25")
-    assert (vote.body, vote.date, vote.members) == ("HRC", "2022-11-25", 47)
+    assert (vote.body, vote.date, vote.members) == ("Human Rights Council", "2022-11-25", 47)
     assert (vote.yes, vote.no, vote.abstain, vote.absent, vote.absent_derived) == (25, 6, 16, 0, True)
     assert vote.positions == {"CHN": "no", "PAK": "no", "IND": "abstain"}
     assert vote.subject.startswith("set up an investigation")
@@ -444,7 +444,7 @@ def test_human_rights_council_and_main_committee_wordings():
     (council,) = extract_votes("The 47-member Human Rights Council adopted the resolution by 24 votes "
                                "to 8 with 15 abstentions.")
     assert (council.body, council.members, council.yes, council.no, council.abstain, council.absent,
-            council.adopted) == ("HRC", 47, 24, 8, 15, 0, True)
+            council.adopted) == ("Human Rights Council", 47, 24, 8, 15, 0, True)
     (committee,) = extract_votes("The Second Committee approved the draft by a recorded vote of 91 in "
                                  "favour to 33 against, with 52 abstentions.")
     assert (committee.body, committee.yes, committee.no, committee.abstain, committee.adopted) == (
@@ -494,7 +494,7 @@ def test_session_date_this_morning_and_a_subject_from_the_action():
             "resolution in which it decided to renew the mandate of the Independent Expert on the "
             "situation of human rights in Haiti for a further period of one year.")
     mali, haiti = extract_votes(text, "2019-03-22")
-    assert (mali.body, mali.date, mali.yes, mali.no, mali.abstain) == ("HRC", "2019-03-22", 25, 9, 13)
+    assert (mali.body, mali.date, mali.yes, mali.no, mali.abstain) == ("Human Rights Council", "2019-03-22", 25, 9, 13)
     assert mali.subject == ("extended the mandate of the Independent Expert on the situation of human "
                             "rights in Mali")
     assert (haiti.date, haiti.yes) == ("2019-03-22", 30)
