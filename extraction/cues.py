@@ -47,9 +47,12 @@ MAX_CUE_DISTANCE = 400
 
 
 def _skip_adverbs_left(q: QuotedText, i: int) -> int:
-    """Back over adverbs and auxiliaries before a verb ("also", "did not", "has repeatedly")."""
+    """Back over adverbs and auxiliaries before a verb ("also", "did not", "has repeatedly"; a
+    capitalised word in -ly is a name: "Kelly", "the Assembly")."""
     while i > 0 and (
-        q.lower[i - 1] in ADVERBS_BEFORE_VERB or q.words[i - 1] in AUXILIARIES or q.lower[i - 1].endswith("ly")
+        q.lower[i - 1] in ADVERBS_BEFORE_VERB
+        or q.words[i - 1] in AUXILIARIES
+        or (q.words[i - 1].islower() and q.lower[i - 1].endswith("ly"))
     ):
         i -= 1
     return i

@@ -93,7 +93,7 @@ TITLE_WORDS = frozenset(
     former acting first lady democratic republican democrat independent gop candidate nominee
     presidential congressman congresswoman councilman councilwoman assemblyman lawmaker
     economy finance trade health education labor labour energy agriculture transportation
-    permanent special sir lord dame gen. senior under""".split()
+    permanent special sir lord dame gen. senior under affairs""".split()
 )
 
 # --- organisations and documents -------------------------------------------------------------
@@ -112,7 +112,8 @@ DOCUMENT_NOUNS = frozenset(
     memorandum document charter treaty agreement bill law decree order ruling verdict judgment
     judgement opinion complaint lawsuit indictment filing motion petition release advisory
     constitution manifesto platform plan proposal study survey poll ad advertisement post tweet
-    email e-mail book article editorial column note notice message video transcript""".split()
+    email e-mail book article editorial column note notice message video transcript paragraph
+    amendment clause section provision preamble annex""".split()
 )
 # The nouns of a text put to a vote ("the draft was adopted"); see votes, country lists, vote subjects.
 VOTED_TEXT_NOUNS = ("resolution", "draft", "text", "motion", "amendment", "measure")
@@ -148,6 +149,8 @@ NP_DETERMINERS = frozenset("a an one another this these those some each every bo
 NP_CONNECTORS = frozenset({"of", "for", "to", "the", "at", "and", "on"})
 # Words after which a name stops heading its noun phrase ("the head of the Kremlin").
 NAME_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
+# Words that end the head of a noun phrase ("the representative of Cuba", "the minister for trade").
+HEAD_PREPOSITIONS = frozenset({"of", "for"})
 # Words that go on a noun phrase only before a capitalised word ("a person close to the Clintons").
 CAPITAL_CONNECTORS = frozenset({"and", "on", "to", "at"})
 CLAUSE_OPENERS = frozenset("who whose whom which while when after before as though although since".split())

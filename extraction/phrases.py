@@ -30,6 +30,7 @@ from extraction.lexicon import (
     FRONTED_CUES,
     FUNCTION_WORDS,
     GENDERED_WORDS,
+    HEAD_PREPOSITIONS,
     HONORIFICS,
     IRREGULAR_PAST,
     LINKING_WORDS,
@@ -58,6 +59,7 @@ from extraction.text import AnalyzedText
 MAX_NP_TOKENS = 14
 MAX_PARENTHETICAL = 8  # tokens of a parenthesis inside a noun phrase, marks included
 MAX_INTRODUCTION = 30  # tokens of an introductory phrase, up to its comma
+MAX_DATELINE = 12  # tokens of a dateline, up to its dash
 WORD = re.compile(r"[^\W\d_][\w’'´-]*")  # a word: letters first, then letters, digits, apostrophes, hyphens
 _COUNT = re.compile(r"\d[\d,]*")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -652,13 +654,14 @@ def skip_introduction(q: QuotedText, floor: int) -> int:
 
 
 def _skip_dateline(q: QuotedText, floor: int, ceiling: int) -> int:
-    """After a dateline opening a sentence: upper-case place, optional region, then a dash."""
+    """After a dateline opening a sentence: an upper-case place, then optional region, date and
+    agency, then a dash ("JACKSON, Miss. -", "NEW YORK (AP) —", "UNITED NATIONS, Oct 27 (Reuters) -")."""
     if floor >= ceiling or not q.is_acronym(floor):
         return floor
-    for j in range(floor + 1, min(ceiling, floor + 6)):
+    for j in range(floor + 1, min(ceiling, floor + MAX_DATELINE)):
         if q.words[j] in DASHES:
             return j + 1
-        if not (q.words[j] in (",", ".") or q.is_capitalised(j)):
+        if not (q.words[j] in (",", ".", "(", ")") or q.is_capitalised(j) or q.words[j].isdigit()):
             break
     return floor
 
@@ -685,10 +688,13 @@ def reference(q: QuotedText, first: int, last: int, role_span: tuple[int, int] |
         return Reference("pronoun", pronoun, first, gender=low)
     if (last - first == 1 and low in FIRST_PERSON) or _starts_with_count(q, first, last):
         return None
+    noun = _head_noun(q, first, last)
+    if noun is not None and _numbered_document(q, noun, last):
+        return _noun_reference(q, first, last, noun)  # "Operative paragraph 4", "Resolution 2401 (2018)"
     head = _head_name(q, first, last)
     if head is not None:
         return name_reference(q, head, first, role_span)
-    return _country_reference(q, first, last) or _noun_reference(q, first, last)
+    return _country_reference(q, first, last) or (_noun_reference(q, first, last, noun) if noun is not None else None)
 
 
 def _head_name(q: QuotedText, first: int, last: int) -> tuple[int, int] | None:
@@ -736,13 +742,35 @@ def _country_reference(q: QuotedText, first: int, last: int) -> Reference | None
     return Reference("plain", Speaker(name, None, mention.iso3, kind, q.starts[first], q.end(last - 1)), first)
 
 
-def _noun_reference(q: QuotedText, first: int, last: int) -> Reference | None:
-    """A phrase headed by a noun for a document, an organisation or people ("the resolution",
-    "the ministry", "one official"); a definite one ("the ambassador") is a description."""
-    head_word = q.bare[q.words[last - 1]]
-    if not q.words[last - 1][0].isalpha() or head_word in FUNCTION_WORDS:
+def _head_noun(q: QuotedText, first: int, last: int) -> int | None:
+    """The token of a noun phrase's head: its last word before "of" or "for" ("the representative
+    of Cuba"), else its last word, a number or year after it passed over ("paragraph 4",
+    "resolution 2401 (2018)"); None when that is no word."""
+    end = next((k for k in range(first + 1, last) if q.lower[k] in HEAD_PREPOSITIONS), last)
+    head = end - 1
+    while head > first and _designator(q, head):
+        head -= 1
+    return head if q.words[head][0].isalpha() else None
+
+
+def _designator(q: QuotedText, i: int) -> bool:
+    """A number, or a bracket around one, designating a document or a part of it ("4", "(2018)")."""
+    return q.words[i][0].isdigit() or q.words[i] in ("(", ")")
+
+
+def _numbered_document(q: QuotedText, head: int, last: int) -> bool:
+    """A document or part of one designated by a number: "paragraph 4", "Article 51"."""
+    return head + 1 < last and q.words[head + 1][0].isdigit() and q.bare[q.words[head]] in DOCUMENT_NOUNS
+
+
+def _noun_reference(q: QuotedText, first: int, last: int, head: int) -> Reference | None:
+    """A phrase headed (at token ``head``) by a noun for a document, an organisation or people
+    ("the resolution", "the ministry", "one official", "the representative of Cuba"); a short
+    definite one ("the ambassador") is a description."""
+    head_word = q.bare[q.words[head]]
+    if head_word in FUNCTION_WORDS:
         return None
-    kind = _noun_kind(q, last - 1, head_word)
+    kind = _noun_kind(q, head, head_word)
     if kind is None:
         return None
     name = plain(q.text[q.starts[first] : q.end(last - 1)])
