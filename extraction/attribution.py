@@ -197,7 +197,7 @@ def previous_sentence(reader: SpeakerReader, quotation: Quotation) -> Attributio
         if q.is_cue[i] and (speaker := reader.discourse.cue_speaker(i)) is not None:
             return Attribution(speaker, SUBJECT_CUE, "previous-sentence")
     span = subject_span(q, first) if first < last else None
-    speaker = reader.speaker(*span) if span is not None else None
+    speaker = reader.subject(*span) if span is not None else None
     if speaker is None or speaker.kind != "person":
         return None
     return Attribution(speaker, SUBJECT_CUE, "previous-sentence")
@@ -214,7 +214,7 @@ def sentence_subject(reader: SpeakerReader, quotation: Quotation) -> Attribution
     span = subject_span(q, floor)
     if span is None or span[1] > first:
         return None
-    speaker = reader.speaker(*span)
+    speaker = reader.subject(*span)
     return Attribution(speaker, SUBJECT_CUE, "sentence-subject") if speaker is not None else None
 
 
@@ -242,7 +242,7 @@ class Attributor:
             if first >= len(q.words) or q.quoted[first] is not None:
                 continue
             span = subject_span(q, first)
-            speaker = self.reader.speaker(*span) if span is not None else None
+            speaker = self.reader.subject(*span) if span is not None else None
             if speaker is not None:
                 self.discourse.observe_speaker(span[0], speaker)
 

@@ -90,6 +90,14 @@ class SpeakerReader:
         """Tokens ``first..last-1`` read as a speaker (see ``extraction.phrases.reference``)."""
         return self.resolved(reference(self.q, first, last, role_span))
 
+    def subject(self, first: int, last: int) -> Speaker | None:
+        """Tokens ``first..last-1``, a sentence's subject, read as a speaker; a single capitalised
+        word the text never uses as a name elsewhere is a common noun ("History will judge ...")."""
+        found = reference(self.q, first, last)
+        if found is not None and found.form == "name" and self.discourse.names.names_nobody(found.speaker):
+            return None
+        return self.resolved(found)
+
     def cue_subject(self, verb: int) -> tuple[Speaker | None, str | None]:
         """The subject of the reporting verb at token ``verb`` and the rule that found it (see the
         module docstring). Reads the speakers of the reporting verbs before it."""
@@ -146,7 +154,7 @@ class SpeakerReader:
         span = subject_span(q, floor)
         if span is None or span[1] > verb:
             return None
-        return self.speaker(*span)
+        return self.subject(*span)
 
     def according_to(self, start: int) -> Speaker | None:
         """A source phrase at token ``start``: "according to X", "in X's view" / "in X's words"."""

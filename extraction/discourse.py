@@ -39,11 +39,15 @@ MAX_PRONOUN_DISTANCE = 8  # sentences between a pronoun and the entity it can me
 
 
 class NameBook:
-    """Full names of persons (surname -> fullest form) and the first title given to each
-    ("Foreign Minister Ana Ortiz"), read from every capitalised run of a text."""
+    """Full names of persons (surname -> fullest form; a name's first word -> the one name it
+    opens, for names written family name first: "Wang" -> "Wang Lei"), the first title given to
+    each ("Foreign Minister Ana Ortiz") and the words that name persons (in a full name, or
+    capitalised inside a sentence), read from every capitalised run of a text."""
 
     def __init__(self, q: QuotedText):
         self.full_names: dict[str, str] = {}
+        self.opening_words: dict[str, str | None] = {}  # first word -> full name (None: opens several)
+        self.name_words: set[str] = set()
         self.title_roles: dict[str, tuple[str, str | None]] = {}  # person -> (role, country)
         titled = []
         for first, last in q.name_runs:
@@ -51,11 +55,10 @@ class NameBook:
             if span is None or run_kind(q, *span) != "person":
                 continue
             name = surface(q, *span)
-            parts = name.split()
-            if len(parts) >= 2:
-                for key in (parts[-1], name):
-                    if len(name) > len(self.full_names.get(key, "")):
-                        self.full_names[key] = name
+            if " " in name:
+                self._add_full_name(name)
+            elif span[0] > first or not q.opens_sentence(first):
+                self.name_words.add(name)
             if any(is_title_word(q.lower[k].rstrip(".")) for k in range(first, span[0])):
                 titled.append((name, first, span[0]))
         for name, first, last in titled:
@@ -63,10 +66,34 @@ class NameBook:
             if role is not None:
                 self.title_roles.setdefault(self.canonical(name), (role, role_country(q, role, first, last)))
 
+    def _add_full_name(self, name: str) -> None:
+        """A person's name of several words; a short one may be written family name first, opening
+        with its surname ("Wang Lei")."""
+        parts = name.split()
+        self.name_words.update(parts)
+        for key in (parts[-1], name):
+            if len(name) > len(self.full_names.get(key, "")):
+                self.full_names[key] = name
+        if len(parts) <= 3:
+            opened = self.opening_words.get(parts[0], name)
+            self.opening_words[parts[0]] = name if opened and opened.split()[-1] == parts[-1] else None
+
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the text."""
         parts = name.split()
-        return self.full_names.get(name) or (self.full_names.get(parts[-1], name) if parts else name)
+        if not parts:
+            return name
+        found = self.full_names.get(name) or self.full_names.get(parts[-1])
+        if found is None and len(parts) == 1 and self.opening_words.get(name):
+            found = self.full_names[self.opening_words[name].split()[-1]]
+        return found or name
+
+    def names_nobody(self, name: Speaker) -> bool:
+        """A person's name of a single word, without a role, that the text never uses as a name:
+        only ever opening a sentence ("History will judge ..."), never inside a full name."""
+        word = name.name
+        return (name.kind == "person" and name.role is None and " " not in word and word not in self.name_words
+                and word not in self.full_names and word not in self.opening_words)
 
 
 class _Salience:

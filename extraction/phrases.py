@@ -579,25 +579,43 @@ def role_before(q: QuotedText, start: int, floor: int) -> tuple[int, int] | None
     return span if any(names_people(q.bare[q.words[k]]) for k in range(*span)) else None
 
 
-def appositive_spans(q: QuotedText, comma: int, floor: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+def appositive_spans(q: QuotedText, comma: int, floor: int,
+                     nested: bool = False) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
     """The subject and its role before a cue that follows the comma at token ``comma``: ``X, the
     Y of Z, said`` or ``the Y of Z, X, said`` (the name and its role); ``X, who ..., said`` or
-    ``X, wearing ..., said`` (the name before a relative or participle clause, no role)."""
+    ``X, wearing ..., said`` (the name before a relative or participle clause, no role). A role or
+    clause after another apposition goes back to the person's name before it (``X, the Y of Z, a
+    W, said``, ``X (Hungary), President of Z, opening the meeting, said``)."""
     commas = (j for j in range(comma - 1, max(floor, comma - MAX_INTRODUCTION), -1) if q.words[j] == ",")
     open_comma = next(commas, None)
-    if open_comma is None:
-        return None
-    inner = (open_comma + 1, comma)
-    outer = np_left(q, open_comma)
+    outer = np_left(q, open_comma) if open_comma is not None else None
     if outer is None:
         return None
+    found = _subject_and_role(q, (open_comma + 1, comma), outer)
+    if found is None or found[0] != outer or nested or outer[0] <= floor or q.words[outer[0] - 1] != ",":
+        return found
+    if _holds_person(q, outer):
+        return found
+    earlier = appositive_spans(q, open_comma, floor, nested=True)
+    return earlier if earlier is not None and _holds_person(q, earlier[0]) else found
+
+
+def _subject_and_role(q: QuotedText, inner: tuple[int, int],
+                      outer: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Of a noun phrase (``outer``) and the words set off by commas after it (``inner``), the
+    subject and its role: a clause is no role, a person's name set off is the subject."""
     if opens_clause(q, inner[0]):
         return outer, None
-    if comma - open_comma > MAX_NP_TOKENS or any(q.quoted[j] is not None for j in range(*inner)):
+    if inner[1] - inner[0] >= MAX_NP_TOKENS or any(q.quoted[j] is not None for j in range(*inner)):
         return None
-    if q.lower[inner[0]] not in ARTICLES and any(name_in_run(q, *run) for run in runs(q, *inner)):
+    if q.lower[inner[0]] not in ARTICLES and _holds_person(q, inner):
         return inner, outer
     return outer, inner
+
+
+def _holds_person(q: QuotedText, span: tuple[int, int]) -> bool:
+    """Whether tokens ``span`` hold a person's name."""
+    return any(names_person(q, *run) for run in runs(q, *span))
 
 
 def view_possessor(q: QuotedText, start: int) -> Reference | None:
@@ -714,7 +732,8 @@ def _head_name(q: QuotedText, first: int, last: int) -> tuple[int, int] | None:
 def name_reference(q: QuotedText, head: tuple[int, int], first: int,
                    role_span: tuple[int, int] | None = None) -> Reference:
     """The name at tokens ``head`` in a phrase starting at ``first``: its role and country from
-    the words before it, else from ``role_span``."""
+    the words before it, else from ``role_span``; a country in brackets after the name ("Ana
+    Ortiz (Chile)") is the name's."""
     role = country = None
     if head[0] > first:
         role = role_text(q, first, head[0])
@@ -723,9 +742,21 @@ def name_reference(q: QuotedText, head: tuple[int, int], first: int,
         role = role_text(q, *role_span)
         country = role_country(q, role, *role_span)
     kind = run_kind(q, *head)
+    if country is None and kind == "person":
+        country = _country_in_brackets(q, head[1])
     speaker = Speaker(surface(q, *head), role, country, kind, q.starts[head[0]], q.end(head[1] - 1))
     gender = title_gender(q, first, head[0]) if kind == "person" else None
     return Reference("name", speaker, first, gender=gender)
+
+
+def _country_in_brackets(q: QuotedText, i: int) -> str | None:
+    """The country (ISO3) named alone in brackets opening at token ``i``: "(Chile)"."""
+    if i >= len(q.words) or q.words[i] != "(":
+        return None
+    close = _parenthetical_end(q, i, len(q.words))
+    if close is None or close - i < 3 or not all(q.country_token[k] for k in range(i + 1, close - 1)):
+        return None
+    return q.countries_within(q.starts[i], q.starts[close - 1])[0].iso3
 
 
 def _country_reference(q: QuotedText, first: int, last: int) -> Reference | None:
@@ -743,14 +774,30 @@ def _country_reference(q: QuotedText, first: int, last: int) -> Reference | None
 
 
 def _head_noun(q: QuotedText, first: int, last: int) -> int | None:
-    """The token of a noun phrase's head: its last word before "of" or "for" ("the representative
-    of Cuba"), else its last word, a number or year after it passed over ("paragraph 4",
-    "resolution 2401 (2018)"); None when that is no word."""
+    """The token of a noun phrase's head: its last word before "of" or "for" when a name or a
+    number follows ("the representative of Cuba", "Article 3 of the draft"), else its last word;
+    a number or year after it passed over ("paragraph 4", "resolution 2401 (2018)"); None when
+    that is no word."""
     end = next((k for k in range(first + 1, last) if q.lower[k] in HEAD_PREPOSITIONS), last)
+    head = _before_designators(q, first, end)
+    if end < last and not (_numbered_document(q, head, end) or _proper_complement(q, end + 1, last)):
+        head = _before_designators(q, first, last)
+    return head if q.words[head][0].isalpha() else None
+
+
+def _before_designators(q: QuotedText, first: int, end: int) -> int:
+    """The last token before ``end`` that is no number or bracket (``first`` at the least)."""
     head = end - 1
     while head > first and _designator(q, head):
         head -= 1
-    return head if q.words[head][0].isalpha() else None
+    return head
+
+
+def _proper_complement(q: QuotedText, start: int, last: int) -> bool:
+    """Tokens ``start..last-1`` name something: capitalised words and the small words between
+    them ("the United States", "Foreign Affairs of Nepal")."""
+    return any(q.is_capitalised(k) for k in range(start, last)) and all(
+        q.is_capitalised(k) or q.lower[k] in NP_CONNECTORS for k in range(start, last))
 
 
 def _designator(q: QuotedText, i: int) -> bool:
@@ -758,9 +805,10 @@ def _designator(q: QuotedText, i: int) -> bool:
     return q.words[i][0].isdigit() or q.words[i] in ("(", ")")
 
 
-def _numbered_document(q: QuotedText, head: int, last: int) -> bool:
-    """A document or part of one designated by a number: "paragraph 4", "Article 51"."""
-    return head + 1 < last and q.words[head + 1][0].isdigit() and q.bare[q.words[head]] in DOCUMENT_NOUNS
+def _numbered_document(q: QuotedText, head: int, end: int) -> bool:
+    """A document or part of one designated by a number before token ``end``: "paragraph 4",
+    "Article 51"."""
+    return head + 1 < end and q.words[head + 1][0].isdigit() and q.bare[q.words[head]] in DOCUMENT_NOUNS
 
 
 def _noun_reference(q: QuotedText, first: int, last: int, head: int) -> Reference | None:
@@ -768,8 +816,8 @@ def _noun_reference(q: QuotedText, first: int, last: int, head: int) -> Referenc
     ("the resolution", "the ministry", "one official", "the representative of Cuba"); a short
     definite one ("the ambassador") is a description."""
     head_word = q.bare[q.words[head]]
-    if head_word in FUNCTION_WORDS:
-        return None
+    if head_word in FUNCTION_WORDS or (last - first == 1 and q.is_capitalised(first) and is_title_word(head_word)):
+        return None  # a title alone ("President said") names nobody
     kind = _noun_kind(q, head, head_word)
     if kind is None:
         return None

@@ -89,3 +89,53 @@ def test_a_capitalised_word_in_ly_before_a_cue_is_the_subject():
     found = quote("Senator Ruth Kelly said the result was “a rebuke to the aggressor”.",
                   "a rebuke to the aggressor")
     assert found.speaker == "Ruth Kelly"
+
+
+# --- "X (Country), Role, ..., stressed:" and appositions in a row ----------------------------
+def test_a_name_with_its_country_in_brackets_and_a_role_before_a_clause():
+    text = ("Lena Varga (Slovakia), President of the General Assembly, closing the debate, "
+            "declared: “Our work is far from finished.”")
+    found = quote(text, "Our work is far from finished.")
+    assert (found.speaker, found.speaker_role, found.speaker_country) == (
+        "Lena Varga", "President of the General Assembly", "SVK")
+
+
+def test_a_name_before_two_appositions():
+    text = ("Omar Haddad, the foreign minister of Jordan, a member of the contact group, said the talks were "
+            "“at a delicate stage”.")
+    found = quote(text, "at a delicate stage")
+    assert (found.speaker, found.speaker_country) == ("Omar Haddad", "JOR")
+
+
+def test_a_place_before_an_apposition_is_no_speaker():
+    text = "In Nairobi, the minister, a veteran negotiator, said the deal was “within reach”."
+    assert quote(text, "within reach").speaker == "the minister"
+
+
+# --- full names kept: family name first -----------------------------------------------------
+def test_a_surname_written_first_keeps_the_full_name():
+    text = ("Li Wenbo, the deputy ambassador, spoke after the vote. Li said the sanctions were "
+            "“a blunt and harmful instrument”.")
+    assert quote(text, "a blunt and harmful instrument").speaker == "Li Wenbo"
+
+
+def test_a_first_word_opening_two_names_is_left_as_it_is():
+    text = ("Kim Soo-yeon and Kim Daehan spoke first. Kim said the plan was “a step in the right direction”.")
+    assert quote(text, "a step in the right direction").speaker == "Kim"
+
+
+# --- a speaker is never a common noun --------------------------------------------------------
+def test_a_capitalised_word_only_opening_a_sentence_is_no_speaker():
+    found = quote("History will record that the Council stood by “while the city burned”.", "while the city burned")
+    assert found.speaker is None
+
+
+def test_a_surname_opening_a_sentence_is_a_speaker_when_the_text_names_the_person():
+    text = ("The envoy, Maria Duarte, arrived late. Duarte insisted that the vote had been “rushed and unfair”.")
+    assert quote(text, "rushed and unfair").speaker == "Maria Duarte"
+
+
+def test_a_title_alone_is_no_speaker():
+    assert quote("President said the vote was “a shameful display”.", "a shameful display").speaker is None
+    assert quote("The president said the vote was “a shameful display”.", "a shameful display").speaker == (
+        "the president")
