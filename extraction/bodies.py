@@ -44,14 +44,21 @@ _BODY_PATTERNS: list[tuple[re.Pattern, str, re.Pattern]] = [
      re.compile(r"g(?=eneral assembly)|u(?=nga)")),
     (re.compile(r"\bEconomic and Social Council\b|\bECOSOC\b", _F), ECONOMIC_AND_SOCIAL_COUNCIL,
      re.compile(r"e(?=conomic and social council|cosoc)")),
-    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?(?P<ref>[Cc]ouncil|[Aa]ssembly|Committee)\b", _F),
-     "reference", re.compile(r"t(?=h(?:e|is)\s+(?:\d+-\S+\s+)?(?:council|assembly|committee))")),
+    (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?(?:U\.?N\.?\s+)?(?P<ref>council|assembly|committee)\b", _F),
+     "reference", re.compile(r"t(?=h(?:e|is)\s+(?:\d+-\S+\s+)?(?:u\.?n\.?\s+)?(?:council|assembly|committee))")),
     (re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,5}}{_BODY_NOUNS}\b"), "named",
      re.compile(rf"[A-Z](?<!\w.)(?=[\w'’.&-]*\s+(?:{_NAME_WORD}\s+){{0,4}}{_BODY_NOUNS})")),
     (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?world body\b"), "reference",
      re.compile(r"t(?<!\w.)(?=h(?:e|is)\s+(?:\d+-\w+\s+)?world body)")),
 ]
 _COUNCILS = (SECURITY_COUNCIL, HUMAN_RIGHTS_COUNCIL, ECONOMIC_AND_SOCIAL_COUNCIL)
+# "the First Committee at the U.N. General Assembly": the Assembly only says whose committee it is
+_COMMITTEE_OF_THE_ASSEMBLY = re.compile(r"\s+(?:at|of)\s+the\s+(?:U\.?N\.?\s+|United\s+Nations\s+)?")
+# A UN press release's symbol, at its head: "GA/12570" (the Assembly), "GA/SHC/4221" (its Third
+# Committee), "SC/13221" (the Security Council). The Main Committees' series, in their order.
+_PRESS_RELEASE = re.compile(r"\b(?P<series>GA|SC)/(?:(?P<committee>DIS|EF|SHC|SPD|AB|L)/)?\d{3,5}\b")
+_COMMITTEE_SERIES = {"DIS": "First", "EF": "Second", "SHC": "Third", "SPD": "Fourth", "AB": "Fifth", "L": "Sixth"}
+HEAD = 600  # characters of a text that hold its heading
 # Before a body its sentence is about: nothing, or "The", "At the", "In the U.N.", "The 15-member".
 _LEADING = re.compile(r"(?:\A|[.!?:;\n])\s*(?:(?:The|A|An|At|In|By|the|U\.N\.|UN|United\s+Nations|\d+-\w+)\s+)*\Z")
 LEADING_REACH = 60  # characters looked back for the start of a body's sentence
@@ -90,9 +97,10 @@ def _names_a_main_committee(folded: str) -> bool:
     return False
 
 
-def body_mentions(text: str, folded: str) -> list[BodyMention]:
+def body_mentions(text: str, folded: str, default: str | None = None) -> list[BodyMention]:
     """Every body mention, in order; "the council" follows the last council named (``folded``: the
-    text's ``fold_case``)."""
+    text's ``fold_case``; ``default``: the body a press release covers, which "the Committee" names
+    when no committee is)."""
     found: list[tuple[int, int, str]] = []  # in order, never overlapping
     for pattern, body, finder in _BODY_PATTERNS:
         ends = [end for _, end, _ in found]
@@ -103,26 +111,49 @@ def body_mentions(text: str, folded: str) -> list[BodyMention]:
             if not _overlaps(found, ends, match.start(), match.end())
         ]
         found = sorted(found + new)
-    return _resolved(text, found)
+    committee = default if default and default.endswith("Committee") else None
+    return _resolved(text, found, committee)
 
 
-def _resolved(text: str, found: list[tuple[int, int, str]]) -> list[BodyMention]:
-    """The mentions with each reference ("council", "assembly", "committee") resolved."""
-    resolved = []
-    last = {"council": SECURITY_COUNCIL, "assembly": GENERAL_ASSEMBLY, "committee": None}
+def _resolved(text: str, found: list[tuple[int, int, str]], committee: str | None) -> list[BodyMention]:
+    """The mentions with each reference ("council", "assembly", "committee") resolved: to the last
+    body of its kind named before, else the Council, the Assembly, or ``committee``."""
+    resolved: list[BodyMention] = []
+    last = {"council": SECURITY_COUNCIL, "assembly": GENERAL_ASSEMBLY, "committee": committee}
     for start, end, name in found:
-        if name in last:
-            name = last[name]
-        elif name in _COUNCILS or name.endswith("Council"):
-            last["council"] = name
-        elif name == GENERAL_ASSEMBLY or name.endswith("Assembly"):
-            last["assembly"] = name
-        elif name.endswith("Committee"):
-            last["committee"] = name
-        if name:
-            leading = bool(_LEADING.search(text, max(0, start - LEADING_REACH), start))
-            resolved.append(BodyMention(start, end, name, leading))
+        name = last.get(name, name)
+        if not name or _qualifies_a_committee(text, resolved, start, name):
+            continue
+        last[_kind(name) or "other"] = name
+        leading = bool(_LEADING.search(text, max(0, start - LEADING_REACH), start))
+        resolved.append(BodyMention(start, end, name, leading))
     return resolved
+
+
+def _kind(name: str) -> str | None:
+    """What a reference to this body says: "council", "assembly" or "committee"."""
+    if name in _COUNCILS or name.endswith("Council"):
+        return "council"
+    if name == GENERAL_ASSEMBLY or name.endswith("Assembly"):
+        return "assembly"
+    return "committee" if name.endswith("Committee") else None
+
+
+def _qualifies_a_committee(text: str, resolved: list[BodyMention], start: int, name: str) -> bool:
+    """Whether the Assembly named at ``start`` only says whose is the committee named before it."""
+    return bool(name == GENERAL_ASSEMBLY and resolved and resolved[-1].body.startswith(GENERAL_ASSEMBLY + " ")
+                and _COMMITTEE_OF_THE_ASSEMBLY.fullmatch(text, resolved[-1].end, start))
+
+
+def press_release_body(text: str) -> str | None:
+    """The body whose meeting a UN press release covers, by the symbol at its head, else None."""
+    symbol = _PRESS_RELEASE.search(text, 0, HEAD)
+    if symbol is None:
+        return None
+    if symbol.group("series") == "SC":
+        return SECURITY_COUNCIL
+    committee = symbol.group("committee")
+    return f"{GENERAL_ASSEMBLY} {_COMMITTEE_SERIES[committee]} Committee" if committee else GENERAL_ASSEMBLY
 
 
 def _overlaps(spans: list[tuple[int, int, str]], ends: list[int], start: int, end: int) -> bool:
@@ -147,8 +178,9 @@ def _body_name(match: re.Match, body: str) -> str:
 class Bodies:
     """The body mentions of one text, found by offset."""
 
-    def __init__(self, mentions: list[BodyMention]) -> None:
+    def __init__(self, mentions: list[BodyMention], default: str | None = None) -> None:
         self.mentions = mentions
+        self.default = default or UNKNOWN_BODY
         self._starts = [mention.start for mention in mentions]
         self._leading = [mention for mention in mentions if mention.leading]
         self._leading_starts = [mention.start for mention in self._leading]
@@ -159,13 +191,13 @@ class Bodies:
 
     def nearest(self, offset: int) -> str:
         """The body a sentence before ``offset`` is about, else the body named last before it, else
-        first after it, else ``UNKNOWN_BODY``."""
+        first after it, else the text's default (a press release's body, else ``UNKNOWN_BODY``)."""
         if leading_before := bisect_left(self._leading_starts, offset):
             return self._leading[leading_before - 1].body
         first_after = bisect_left(self._starts, offset)
         if first_after:
             return self.mentions[first_after - 1].body
-        return self.mentions[first_after].body if self.mentions else UNKNOWN_BODY
+        return self.mentions[first_after].body if self.mentions else self.default
 
 
 def acting_body(bodies: list[BodyMention], first_vote_word: int | None) -> str | None:

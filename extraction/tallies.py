@@ -21,18 +21,21 @@ _N = NUMBER
 _NOUN = (r"(?:(?:(?:out\s+)?of\s+(?:the\s+)?(?:[\w’'.]+\s+){0,3}?(?:\d+\s+)?)?"  # "12 of the Council's 15"
          r"(?:other\s+|UN\s+|U\.N\.\s+)?(?:countries|states|nations|members|member\s+states"
          r"|delegations|governments|votes|council\s+members|others)"
-         r"(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?)?)")
+         r"(?:\s+of\s+the\s+[\w-]+(?:\s+[\w-]+)?"  # "members of the Security Council"
+         r"|\s+(?:on|in)\s+the\s+(?:[\w-]+\s+){0,2}?(?:council|assembly|committee))?)")  # "on the 15-member council"
 # A list of capitalised names: "the US, Israel and Austria", "Democratic Republic of the Congo".
 _NAME = r"(?-i:[A-Z])[\w.'’-]*"
 _NAME_LIST = rf"(?:the\s+)?{_NAME}(?:(?:\s*,\s*|\s+)(?:(?:and|the|of|as\s+well\s+as)\s+)*{_NAME})*"
 # Names set off between a count and its verb: "one (Chile) voted", "just 7, including Peru, voted",
-# "23 countries including A, B and C abstained", "five – among them A and B – voted".
-_SET_OFF = r"(?:\s*[,–—]\s*|\s+)"
+# "23 countries including A, B and C abstained", "five – among them A and B – voted", "two -- A and B --".
+_DASH = r"(?:--|[–—])"
+_SET_OFF = rf"(?:\s*(?:,|{_DASH})\s*|\s+)"
 _NAMED = (rf"(?:\(\s*(?P<paren>[^()]{{1,200}})\)\s*"
-          rf"|{_SET_OFF}(?:including|among\s+them|such\s+as)\s+(?P<including>{_NAME_LIST}){_SET_OFF})?")
+          rf"|{_SET_OFF}(?:including|among\s+them|such\s+as)\s+(?P<including>{_NAME_LIST}){_SET_OFF}"
+          rf"|\s*{_DASH}\s*(?P<dashed>{_NAME_LIST})\s*{_DASH}\s*)?")
 # Names set off right after a count: "nine against, including A and B", "9 no – including A –".
 _TRAILING_NAMED = re.compile(
-    rf"(?:\s+(?:votes?\s+)?(?:in\s+favou?r|against))?\s*[,–—(]\s*(?:including|among\s+them|such\s+as)\s+"
+    rf"(?:\s+(?:votes?\s+)?(?:in\s+favou?r|against))?\s*(?:[,(]|{_DASH})\s*(?:including|among\s+them|such\s+as)\s+"
     rf"(?P<names>{_NAME_LIST})", _F)
 _ZERO_WORDS = ("none", "nil", "no")  # "by a vote of 14 to none", "with no abstentions"
 # Figures in a row, yes first: "120-14", "120-14-45".
@@ -40,6 +43,7 @@ _FIGURES = r"(?P<yes>\d{1,3})\s*[-–—]\s*(?P<no>\d{1,3})(?:\s*[-–—]\s*(?P
 _LINK = r"(?:\s*[-–—,]\s*|\s*)(?:(?:have|had|has|also|all|then)\s+)*"
 _AFTER_VERB = r"(?:[\w’'-]+\s+){0,3}?[“\"‘']?"
 _VERB = r"(?:voted|voting|votes?|were)\s+"
+_LABELLED_END = r"(?=\s*(?:[\n;,.)]|$))"
 _PATTERNS = [re.compile(pattern, _F) for pattern in (
     # "by a recorded vote of 99 in favour to 8 against", "The vote was 120 to 9"
     rf"\b(?:by|(?:vote|tally)\s+(?:[\w.-]+\s+){{0,5}}?(?:was|of|stood\s+at))\s+(?:an?\s+)?"
@@ -68,7 +72,15 @@ _PATTERNS = [re.compile(pattern, _F) for pattern in (
     r"\b(?P<abstain>no|none)\s+(?:(?:countries|states|members|delegations)\s+)?(?:abstentions|abstained)\b",
     rf"(?P<absent>{_N})\s+(?:{_NOUN}\s*)?(?:{_LINK})?(?:did\s+not|didn't)\s+(?:vote|take\s+part"
     rf"|participate)|(?P<absent2>{_N})\s+(?:{_NOUN}\s*)?(?:were\s+)?(?:absent|not\s+voting)\b",
+    rf"(?P<yes>{_N})\s+for(?=\s*[,;)]|\s+(?:and|to|with)\b)",  # "(19 against, 17 for, 11 abstentions)"
+    # labelled figures, each ending its line or clause: "Votes in favour: 20", "Abstentions: 20"
+    rf"\bin\s+favou?r\s*:\s*(?P<yes>{_N}){_LABELLED_END}",
+    rf"\bagainst\s*:\s*(?P<no>{_N}){_LABELLED_END}",
+    rf"\b(?:abstentions?|abstaining|abstained)\s*:\s*(?P<abstain>{_N}){_LABELLED_END}",
 )]
+# "the other two – A and B – voted in favour": a group told before, not a count ("the other 13
+# members voted in favour" is one)
+_PART = re.compile(r"\bother\s+$", _F)
 _OTHERS = re.compile(r"\band\s+$", _F)  # "Chile, Peru and 20 other countries": names add up
 _JOINED = re.compile(
     rf"(?P<n>{_N})\s+(?:{_NOUN}\s+)?joined\s+(?P<joined>[^.;:]{{1,80}}?)\s+in\s+(?:voting\s+|votes?\s+)?"
@@ -121,7 +133,7 @@ def find_tallies(text: str, start: int, end: int) -> list[Tally]:
             for name, value in match.groupdict().items():
                 key = "absent" if name == "absent2" else name
                 number = _count(value) if value and key in COUNTS else None
-                if number is None or key in tallies:
+                if number is None or key in tallies or _names_part(text, start, match, name):
                     continue
                 tallies[key] = _tally(text, start, match, name, key, number)
     for match in _JOINED.finditer(text, start, end):
@@ -132,6 +144,11 @@ def find_tallies(text: str, start: int, end: int) -> list[Tally]:
     return sorted(tallies.values(), key=lambda tally: tally.start)
 
 
+def _names_part(text: str, start: int, match: re.Match, group: str) -> bool:
+    """Whether the count names, between dashes, the rest of a group told before."""
+    return bool(match.groupdict().get("dashed") and _PART.search(text, start, match.start(group)))
+
+
 def _count(phrase: str) -> int | None:
     """The number a count phrase states; "none" is 0."""
     return 0 if phrase.lower() in _ZERO_WORDS else parse_number(phrase)
@@ -139,7 +156,7 @@ def _count(phrase: str) -> int | None:
 
 def _tally(text: str, start: int, match: re.Match, group: str, key: str, number: int) -> Tally:
     """The tally one pattern match states, with the countries it names."""
-    named = next((group for group in ("paren", "including") if match.groupdict().get(group)), None)
+    named = next((group for group in ("paren", "including", "dashed") if match.groupdict().get(group)), None)
     if named:
         return Tally(key, number, match.start(), match.end(), *match.span(named))
     if trailing := _TRAILING_NAMED.match(text, match.end()):

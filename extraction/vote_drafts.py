@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from extraction.bodies import FIXED_MEMBERSHIP, Bodies, is_un_body
 from extraction.models import Vote
 from extraction.tallies import COUNTS
+from extraction.vote_dates import dates_agree
 from extraction.vote_segments import Segment
 from reference.vocabulary import PERMANENT_MEMBERS, SECURITY_COUNCIL
 
@@ -35,6 +36,9 @@ class Draft:
     rest: str | None = None
     body_stated: bool = False
     council_resolution: str | None = None
+    without_vote: bool = False  # adopted without a vote: no count is its tally
+    earlier: bool = False  # told as an earlier vote ("a similar resolution"): not of the meeting covered
+    sessions: dict[str, Segment] = field(default_factory=dict)  # body -> its meeting, when the vote was told
 
 
 class ToldVotes:
@@ -44,22 +48,32 @@ class ToldVotes:
         self.drafts: list[Draft] = []
         self.recent: list[Draft] = []  # at most RECENT_VOTES, most recently touched last
         self.waiting: list[Segment] = []  # "The Council voted on Friday to ...": context for the next vote
+        self.sessions: dict[str, Segment] = {}  # body -> the last piece dating its meeting "today"
 
     def add(self, segment: Segment) -> None:
         """Join ``segment`` to the vote it speaks of, start a vote, or keep it as context."""
+        if segment.same_day and segment.body:
+            self.sessions[segment.body] = segment  # "The Assembly this morning ...": the meeting covered
         if not segment.decisive:
             self._add_context(segment)
             return
+        if segment.texts > 1 and not segment.quoted:  # "adopted three other texts without a vote"
+            for _ in range(segment.texts):
+                self._touch(self._new_draft(segment))
+            return
         target = next((d for d in reversed(self.recent) if _joins(d, segment)), None)
         if target is None:
-            if segment.quoted or not (segment.strong or segment.body or segment.symbol):
+            if not _starts_a_vote(segment):
                 return
             target = self._new_draft(segment)
-            self.drafts.append(target)
         _merge(target, segment)
-        if target in self.recent:
-            self.recent.remove(target)
-        self.recent.append(target)
+        self._touch(target)
+
+    def _touch(self, draft: Draft) -> None:
+        """``draft`` becomes the most recent vote told of."""
+        if draft in self.recent:
+            self.recent.remove(draft)
+        self.recent.append(draft)
         del self.recent[:-RECENT_VOTES]
 
     def _add_context(self, segment: Segment) -> None:
@@ -82,7 +96,9 @@ class ToldVotes:
 
     def _new_draft(self, segment: Segment) -> Draft:
         """A vote started by ``segment``, with the compatible context that waited for it."""
-        draft = Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None)
+        draft = Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None,
+                      earlier=segment.earlier_vote, sessions=dict(self.sessions))
+        self.drafts.append(draft)
         _merge(draft, segment)
         self.waiting[:] = [earlier for earlier in self.waiting if segment.index - earlier.index <= CONTEXT_REACH]
         for earlier in self.waiting:  # kept for the next votes too: "The Council this morning adopted ..."
@@ -91,9 +107,19 @@ class ToldVotes:
         return draft
 
 
+def _starts_a_vote(segment: Segment) -> bool:
+    """Whether a piece that joins no vote told of tells a new one: a tally, a position, a veto, or an
+    outcome said of a body, a symbol or another text ("It also adopted a text on ...", "adopted
+    without a vote"); never words someone is quoted saying."""
+    if segment.quoted:
+        return False
+    another_text = segment.adopted is not None and (segment.other_vote or segment.without_vote)
+    return bool(segment.strong or segment.body or segment.symbol or another_text)
+
+
 def _compatible(draft: Draft, segment: Segment) -> bool:
     """Whether ``segment`` may speak of ``draft``'s vote: nothing it states clashes with the vote."""
-    return _same_setting(draft, segment) and _same_figures(draft.vote, segment)
+    return _same_setting(draft, segment) and _same_figures(draft, segment)
 
 
 def _same_setting(draft: Draft, segment: Segment) -> bool:
@@ -105,12 +131,15 @@ def _same_setting(draft: Draft, segment: Segment) -> bool:
         return False
     if segment.adopted is not None and _outcome(vote) not in (None, segment.adopted):
         return False
-    return not (segment.date_key and draft.date_key) or (
-        segment.date_key.startswith(draft.date_key) or draft.date_key.startswith(segment.date_key))
+    return not (segment.date_key and draft.date_key) or dates_agree(segment.date_key, draft.date_key)
 
 
-def _same_figures(vote: Vote, segment: Segment) -> bool:
-    """No count or named position of ``segment`` differs from the vote's."""
+def _same_figures(draft: Draft, segment: Segment) -> bool:
+    """No count or named position of ``segment`` differs from the vote's, and no count is given
+    to a vote adopted without a vote (nor the other way round)."""
+    vote = draft.vote
+    if draft.without_vote and segment.counts or segment.without_vote and _tallied(vote):
+        return False
     if any(getattr(vote, key) not in (None, value) for key, value in segment.counts.items()):
         return False
     return all(vote.positions.get(iso3, position) == position for iso3, (position, _) in segment.positions.items())
@@ -171,6 +200,7 @@ def _merge_implied(draft: Draft, segment: Segment) -> None:
     draft.council_resolution = draft.council_resolution or segment.council_resolution
     draft.unanimous = draft.unanimous or segment.unanimous
     draft.rest = draft.rest or segment.rest
+    draft.without_vote = draft.without_vote or segment.without_vote
 
 
 def _fill_counts(vote: Vote, counts: dict[str, int]) -> None:
@@ -187,6 +217,7 @@ def finish(draft: Draft, bodies: Bodies) -> Vote:
     if not draft.body_stated:
         vote.body = SECURITY_COUNCIL if vote.vetoed_by else bodies.nearest(vote.start)
     vote.members = vote.members or FIXED_MEMBERSHIP.get(vote.body)
+    _date_by_the_meeting(draft)
     if vote.resolution is None and vote.body == SECURITY_COUNCIL:
         vote.resolution = draft.council_resolution
     _infer_counts(draft)
@@ -194,6 +225,14 @@ def finish(draft: Draft, bodies: Bodies) -> Vote:
     _infer_vetoes(vote)
     _infer_outcome(vote)
     return vote
+
+
+def _date_by_the_meeting(draft: Draft) -> None:
+    """A vote the text does not date, of a body whose meeting the text covers ("The Assembly this
+    morning ..."), took place at that meeting, unless told as an earlier vote."""
+    vote, meeting = draft.vote, draft.sessions.get(draft.vote.body)
+    if meeting is not None and draft.date_key is None and not draft.earlier:
+        vote.date, vote.date_text, draft.date_key = meeting.date, meeting.date_text, meeting.date_key
 
 
 def _infer_outcome(vote: Vote) -> None:
@@ -236,8 +275,9 @@ def _derive_remainder(draft: Draft) -> None:
 
 
 def _infer_vetoes(vote: Vote) -> None:
-    """A permanent member voting no on a Security Council text that had a majority vetoed it."""
-    if vote.body != SECURITY_COUNCIL or (vote.yes is not None and vote.yes < COUNCIL_MAJORITY):
+    """A permanent member voting no on a Security Council text that had a majority, and was not
+    adopted (a procedural vote knows no veto), vetoed it."""
+    if vote.body != SECURITY_COUNCIL or vote.adopted or (vote.yes is not None and vote.yes < COUNCIL_MAJORITY):
         return
     for iso3, position in vote.positions.items():
         if position == "no" and iso3 in PERMANENT_MEMBERS and iso3 not in vote.vetoed_by:
@@ -249,5 +289,9 @@ def reportable(vote: Vote, names_the_un: bool) -> bool:
     (``names_the_un``: whether the text names the UN)."""
     if not (is_un_body(vote.body) or vote.resolution or names_the_un):
         return False
-    tallied = any(getattr(vote, key) is not None for key in COUNTS)
-    return bool(tallied or vote.positions or vote.vetoed_by or vote.resolution or vote.date_text)
+    return bool(_tallied(vote) or vote.positions or vote.vetoed_by or vote.resolution or vote.date_text
+                or vote.adopted is not None and is_un_body(vote.body))
+
+
+def _tallied(vote: Vote) -> bool:
+    return any(getattr(vote, key) is not None for key in COUNTS)

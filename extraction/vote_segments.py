@@ -28,6 +28,7 @@ class Segment:
     listed: dict[str, int] = field(default_factory=dict)  # counts implied by exhaustive lists
     vetoed_by: list[str] = field(default_factory=list)
     adopted: bool | None = None
+    without_vote: bool = False  # adopted "without a vote" or "by consensus": it has no tally
     unanimous: bool = False
     rest: str | None = None  # "absent" or "abstain": everyone else did this
     body: str | None = None
@@ -35,11 +36,14 @@ class Segment:
     date: str | None = None
     date_text: str | None = None
     date_key: str | None = None
+    same_day: bool = False  # dated "today", "this morning": the day of the meeting a text covers
     symbol: str | None = None
     council_resolution: str | None = None  # "resolution 2231 (2015)": a Security Council number
     subject: str | None = None
     kind: str = "resolution"
-    other_vote: bool = False
+    other_vote: bool = False  # another vote than the one just told
+    earlier_vote: bool = False  # an earlier vote: "a similar resolution last year"
+    texts: int = 0  # the piece tells of this many texts adopted together ("three other texts")
     quoted: bool = False  # every vote word is inside a quotation: it may only add to a known vote
     speaks_of_voting: bool = False  # "vote", "voted", "voting": the piece may be context for a vote
 

@@ -19,18 +19,20 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from extraction.bodies import Bodies, acting_body, body_mentions, is_un_body, may_speak_of_the_un, names_the_un
+from extraction.bodies import (
+    Bodies, BodyMention, acting_body, body_mentions, is_un_body, may_speak_of_the_un, names_the_un, press_release_body,
+)
 from extraction.countries import CountryMention
 from extraction.country_lists import CountryLists
-from extraction.dates import resolve_date
-from extraction.lexicon import VOTED_TEXT_NOUNS
 from extraction.models import Vote
 from extraction.numbers import NUMBER, parse_number
 from extraction.quote_marks import QuotationSpan
 from extraction.scanning import finditer_where, fold_case
 from extraction.tallies import find_rest, find_tallies, is_unanimous
 from extraction.text import AnalyzedText
+from extraction.vote_dates import DateReader
 from extraction.vote_drafts import ToldVotes, finish, reportable
+from extraction.vote_outcomes import HYPOTHETICAL, HYPOTHETICAL_REACH, OutcomeReader
 from extraction.vote_positions import VETO_WORD, PositionReader
 from extraction.vote_segments import Segment, segments
 from extraction.vote_subjects import vote_subject
@@ -52,12 +54,12 @@ _GENERIC = re.compile(
     r"\bany\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:members?|resolutions?|measures?"
     r"|drafts?|country|state)\b|\bthe\s+power\s+to\b|\b(?:needs?|needed|requires?|required)\s+"
     r"(?:an?\s+)?(?:two-thirds?|simple|majority|nine)\b"
-    r"|\b(?:passed|adopted|approved)\s+(?:[\w-]+\s+){0,3}?(?:resolutions|texts|drafts)\b", _F)
-# Said of a vote still to come or only imagined: "will vote", "is expected to be adopted",
-# "could be put to a vote". Lower case only: "In May the Assembly voted" is no modal.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|must|(?:expected|likely|unlikely|set|due|scheduled|poised"
-    r"|planning|plans?|aims?|hopes?|going|yet|(?:is|are))\s+to)\s+(?:[\w-]+\s+){0,4}?$")
+    r"|\b(?:passed|adopted|adopting|approved|approving)\s+(?:[\w-]+\s+){0,3}?(?:resolutions|texts|drafts)\b"
+    r"|\b(?:resolutions|texts|drafts|decisions)\s+(?:are|were|have\s+been)\s+(?:\w+\s+)?(?:adopted|approved|passed)\b",
+    _F)
+# One vote's tally, told even beside a record of many: "adopted 33 drafts, including one on X, which
+# was adopted by a recorded vote of 149 in favour to 6 against"
+_RECORDED = re.compile(r"\bby\s+(?:a\s+)?recorded\s+vote\s+of\b", _F)
 SPEECH_WORDS = 3  # shorter quoted words ("voted “no”", a “sham” vote) are not someone speaking
 
 
@@ -68,19 +70,27 @@ _TOTAL_MEMBERSHIP = re.compile(
     r"\s+(?:member\s+states|members|countries|states|nations)\b", _F)
 
 # ---------------------------------------------------------------- adoption, kind, symbol
-_REJECTED = re.compile(
-    r"\b(?:rejected|defeated|voted\s+down|blocked|scrapped)\b|\bfailed\s+(?:to\s+(?:pass|be\s+adopted"
-    r"|win|get|secure|garner|gain|receive|muster)|by)\b|\bnot\s+(?:been\s+|be\s+)?adopted\b"
-    r"|\bdid\s+not\s+pass\b|\bfell\s+short\b", _F)
-_ADOPTED = re.compile(r"\b(?:adopted|passed|approved|endorsed)\b", _F)
-_NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?$", _F)
-_DOCUMENT_NOUN = re.compile(rf"\b(?:{'|'.join(VOTED_TEXT_NOUNS)}|decision|proposal)s?\b", _F)
 _VOTE_VERB = re.compile(r"\bvot(?:e|ed|es|ing)\b", _F)
 _AMENDMENT = re.compile(r"\bamendments?\b", _F)
+# A paragraph voted on apart from its text: "Operative paragraph 3 was adopted by ...", "a separate
+# vote on paragraph 5", "the Assembly adopted a paragraph on ..."
+_PARAGRAPH = re.compile(r"\b(?:operative|preambular)\s+paragraphs?\b|\bvotes?\s+on\s+(?:the\s+)?paragraphs?\b"
+                        r"|\b(?:adopted|approved|retained|rejected|deleted)\s+(?:a|the)\s+paragraph\b", _F)
+# Another vote than the one just told, an earlier one ("a similar resolution", "last year's text") or
+# one of the same meeting ("a separate vote", "It also adopted a text on ...", "In other action").
+_VOTED = r"\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|vote|measure|motion)s?\b"
+_EARLIER_VOTE = re.compile(rf"\b(?:similar|previous|earlier|prior|last\s+year['’]s|last\s+month['’]s){_VOTED}", _F)
 _OTHER_VOTE = re.compile(
-    r"\b(?:similar|previous|earlier|prior|separate|another|rival|competing|last\s+year['’]s|"
-    r"last\s+month['’]s)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|vote|measure|motion)s?\b", _F)
-_YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b", _F)
+    rf"\b(?:separate|another|rival|competing){_VOTED}"
+    r"|\balso\s+(?:adopted|approved|passed|endorsed)\b|\bin\s+(?:other|related|separate)\s+action\b", _F)
+# A few more texts adopted together, each a vote: "Adopting three other texts", "It also approved,
+# without a vote, two resolutions and a decision". A count above FEW_TEXTS, or of the texts a
+# meeting adopted ("The Council this morning adopted four resolutions"), is a record of its work.
+_TEXTS = re.compile(rf"\b(?P<n>{NUMBER}|an?)\s+(?:other\s+|more\s+|further\s+)?(?:draft\s+)?"
+                    r"(?:texts?|resolutions?|drafts?|decisions?)\b", _F)
+_MORE_TEXTS = re.compile(r"\b(?:other|more|further)\s+(?:draft\s+)?(?:texts|resolutions|drafts|decisions)\b"
+                         r"|\bwithout\s+a\s+vote\b|\bby\s+consensus\b|\balso\b", _F)
+FEW_TEXTS = 5
 _SYMBOL = re.compile(r"\b[AES]/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
                      r"(?:\s\((?:19|20)\d\d\))?")
 _NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
@@ -123,9 +133,9 @@ class _Reader:
         self.vote_words = vote_words
         self.lists = CountryLists(text, [m for m in analyzed.countries if m.form in ("name", "demonym")])
         self.positions = PositionReader(text, self.lists)
+        self.outcomes = OutcomeReader(text, self.lists, bodies)
         self.bodies = bodies
-        self.dates = analyzed.date_phrases
-        self._date_starts = [start for start, _, _ in self.dates]
+        self.dates = DateReader(text, published, analyzed.date_phrases)
         self.speech = _Speech(text, analyzed.quotations)
 
     def read(self, start: int, end: int, index: int = 0) -> Segment:
@@ -138,14 +148,15 @@ class _Reader:
             return segment
         if self._hypothetical(start, end):
             return segment
-        if _GENERIC.search(piece):
-            self._read_session(segment)
+        segment.texts = _texts(piece)
+        if _GENERIC.search(piece) and not (_RECORDED.search(piece) or segment.texts):
+            self._read_session(segment)  # a record of many votes, unless it gives one's tally
             return segment
         segment.quoted = self._quoted(start, end)
         self._read_counts(segment)
         self.positions.read(segment)
         self.positions.read_vetoes(segment)
-        self._read_outcome(segment)
+        self.outcomes.read(segment)
         segment.speaks_of_voting = bool(_VOTE_VERB.search(piece))
         if segment.decisive or segment.speaks_of_voting:
             self._read_context(segment)
@@ -153,7 +164,7 @@ class _Reader:
 
     def _hypothetical(self, start: int, end: int) -> bool:
         """Whether every vote word is in a future or imagined vote ("is expected to be adopted")."""
-        return all(_HYPOTHETICAL.search(self.text, max(start, word.start() - 60), word.start())
+        return all(HYPOTHETICAL.search(self.text, max(start, word.start() - HYPOTHETICAL_REACH), word.start())
                    for word in self.vote_words.between(start, end))
 
     def _quoted(self, start: int, end: int) -> bool:
@@ -174,17 +185,11 @@ class _Reader:
         segment.rest = find_rest(text, start, end)
         segment.unanimous = is_unanimous(text, start, end)
 
-    def _read_outcome(self, segment: Segment) -> None:
-        """Adopted or not, when the piece says so about a document or a body."""
-        piece = self.text[segment.start:segment.end]
-        if segment.vetoed_by or _REJECTED.search(piece):
-            segment.adopted = False
-        elif (adopted := _ADOPTED.search(piece)) and not _NEGATED.search(piece[:adopted.start()]):
-            segment.adopted = True
-        if segment.adopted is not None and not segment.strong and not (
-            _DOCUMENT_NOUN.search(piece) or self.bodies.between(segment.start, segment.end)
-        ):
-            segment.adopted = None  # "time passed", "adopted a new strategy"
+    @staticmethod
+    def _anchors(vote_words: list[re.Match], bodies: list[BodyMention]) -> list[tuple[int, int, bool]]:
+        """The piece's vote words and body mentions as (start, end, is_body), in order."""
+        words = [(word.start(), word.end(), False) for word in vote_words]
+        return sorted(words + [(body.start, body.end, True) for body in bodies])
 
     def _read_setting(self, segment: Segment) -> None:
         """The acting body and the date."""
@@ -192,7 +197,7 @@ class _Reader:
         first_vote_word = vote_words[0].start() if vote_words else None
         bodies = self.bodies.between(segment.start, segment.end)
         segment.body = SECURITY_COUNCIL if segment.vetoed_by else acting_body(bodies, first_vote_word)
-        self._read_date(segment)
+        self.dates.read(segment, self._anchors(vote_words, bodies))
 
     def _read_session(self, segment: Segment) -> None:
         """A dated record of a body's work ("The Council this morning adopted six texts"): its body
@@ -215,23 +220,19 @@ class _Reader:
             segment.symbol = symbol.group().rstrip(".")
         elif numbered := _NUMBERED_COUNCIL_RESOLUTION.search(piece):
             segment.council_resolution = f"S/RES/{numbered.group(1)} ({numbered.group(2)})"
-        segment.kind = "amendment" if _AMENDMENT.search(piece) else "resolution"
-        segment.other_vote = bool(_OTHER_VOTE.search(piece))
+        segment.kind = "amendment" if _AMENDMENT.search(piece) else "paragraph" if _PARAGRAPH.search(piece) \
+            else "resolution"
+        segment.earlier_vote = bool(_EARLIER_VOTE.search(piece))
+        segment.other_vote = segment.earlier_vote or bool(_OTHER_VOTE.search(piece))
         segment.subject = vote_subject(_SYMBOL.sub(" ", piece))
 
-    def _read_date(self, segment: Segment) -> None:
-        """The date phrase nearest the first named position (or the end), resolved."""
-        start, end = segment.start, segment.end
-        anchor = min([*(s for _, (_, (s, _e)) in segment.positions.items()), end])
-        dates = self.dates[bisect_left(self._date_starts, start) : bisect_left(self._date_starts, end)]
-        if dates:
-            nearest = min(dates, key=lambda d: abs(d[0] - anchor))
-            segment.date_text = nearest[2]
-            segment.date = resolve_date(nearest[2], self.published)
-            segment.date_key = segment.date or re.sub(r"^(?:on|in)\s+", "", nearest[2].lower())
-        elif year := _YEAR.search(self.text, start, end):
-            segment.date_text, segment.date_key = year.group(), year.group(1)
 
+def _texts(piece: str) -> int:
+    """How many texts a piece counts, when it counts a few more ("also adopted two resolutions and a
+    decision"), else 0."""
+    counts = [parse_number(match.group("n")) or 1 for match in _TEXTS.finditer(piece)]
+    few = counts and max(counts) <= FEW_TEXTS and sum(counts) > 1
+    return sum(counts) if few and _MORE_TEXTS.search(piece) else 0
 
 
 def votes_in(text: AnalyzedText, published: str | None = None) -> list[Vote]:
@@ -242,7 +243,8 @@ def votes_in(text: AnalyzedText, published: str | None = None) -> list[Vote]:
     vote_words = _VoteWords(text.text, folded)
     if not vote_words.matches:
         return []
-    bodies = Bodies(body_mentions(text.text, folded))
+    default = press_release_body(text.text)
+    bodies = Bodies(body_mentions(text.text, folded, default), default)
     if not _speaks_of_the_un(text.text, bodies):
         return []
     reader = _Reader(text, published, vote_words, bodies)

@@ -102,3 +102,138 @@ def test_a_headline_that_begins_with_the_council():
 def test_the_human_rights_council_by_its_name(name):
     vote = only_vote(f"The {name} adopted the text by 22 votes to 11, with 14 abstentions.")
     assert (vote.body, vote.members, vote.absent) == ("Human Rights Council", 47, 0)
+
+
+# ------------------------------------------------------------------ tallies in every wording
+@pytest.mark.parametrize("text, counts", [
+    ("The Human Rights Council turned the motion down (21 against, 15 for, 11 abstentions).", (15, 21, 11)),
+    ("Twelve countries on the 15-member council voted in favour of the draft, and three abstained.",
+     (12, None, 3)),
+    ("In the General Assembly, 130 nations voted for the text, 12 -- including Fiji -- against. Nine "
+     "abstained.", (130, 12, 9)),
+    ("The Human Rights Council adopted the text.\n\nVotes in favour: 24\n\nVotes against: 09\n\n"
+     "Abstentions: 14", (24, 9, 14)),
+    ("The General Assembly passed the text 101-3 with four abstentions.", (101, 3, 4)),
+    ("The Security Council text failed — by a vote of 3 against to 4 in favour, with 8 abstentions — to "
+     "obtain the required number of votes.", (4, 3, 8)),
+])
+def test_tallies_in_every_wording(text, counts):
+    vote = only_vote(text)
+    assert (vote.yes, vote.no, vote.abstain) == counts
+
+
+def test_names_between_dashes_are_the_counted_countries():
+    text = ("The General Assembly text was backed by 160 countries, with three -- Fiji, Tonga and Samoa -- "
+            "voting against.")
+    vote = only_vote(text)
+    assert (vote.yes, vote.no) == (160, 3)
+    assert vote.positions == {"FJI": "no", "TON": "no", "WSM": "no"}
+
+
+# ------------------------------------------------------------------ outcomes
+@pytest.mark.parametrize("text", [
+    "The Security Council text failed to obtain the required number of votes, with 5 in favour.",
+    "Security Council Announces Failure to Adopt Text on Fisheries by 3 Against, 4 in Favour, 8 Abstentions",
+    "The Security Council rejected the draft by 4 votes to 3.",
+])
+def test_failed_votes(text):
+    assert only_vote(text).adopted is False
+
+
+def test_a_country_rejecting_a_text_is_not_its_outcome():
+    text = ("The Human Rights Council adopted a resolution on Eritrea with 20 votes in favour. Eritrea has "
+            "categorically rejected the resolution.")
+    vote = only_vote(text)
+    assert (vote.yes, vote.adopted) == (20, True)
+
+
+@pytest.mark.parametrize("text", [
+    "The Second Committee approved the draft on desert locusts without a vote.",
+    "The General Assembly adopted by consensus a resolution on coral reefs.",
+    "The Sixth Committee this morning acted on the draft on piracy without a vote.",
+])
+def test_decisions_without_a_recorded_vote(text):
+    vote = only_vote(text, "2031-05-02")
+    assert vote.adopted is True
+    assert (vote.yes, vote.no, vote.abstain, vote.absent) == (None, None, None, None)
+
+
+def test_an_adoption_without_a_vote_is_never_merged_with_a_tally():
+    text = ("The General Assembly adopted a resolution on coral reefs by a recorded vote of 150 in favour to 2 "
+            "against. In other action, the Assembly also adopted, without a vote, a draft on fisheries.")
+    recorded, consensus = extract_votes(text)
+    assert (recorded.yes, recorded.no, recorded.adopted) == (150, 2, True)
+    assert (consensus.body, consensus.yes, consensus.adopted) == ("UNGA", None, True)
+
+
+@pytest.mark.parametrize("text", [
+    "A U.N. expert panel in May adopted a report recommending that the General Assembly act.",
+    "Security Council resolutions are now adopted by written procedure, the General Assembly said.",
+])
+def test_adopting_a_report_or_how_texts_are_adopted_is_no_vote(text):
+    assert extract_votes(text, "2031-05-02") == []
+
+
+def test_a_permanent_members_no_on_an_adopted_procedural_text_is_no_veto():
+    text = ("The Security Council adopted the procedural text by 12 votes in favour to 1 against (France), "
+            "with 2 abstentions.")
+    vote = only_vote(text)
+    assert (vote.adopted, vote.vetoed_by, vote.positions) == (True, [], {"FRA": "no"})
+
+
+def test_unanimous_said_of_an_opinion_is_no_unanimous_vote():
+    text = ("The General Assembly noted the unanimous opinion of the Court and adopted the text by 100 "
+            "votes to 20.")
+    vote = only_vote(text)
+    assert (vote.yes, vote.no, vote.abstain) == (100, 20, None)
+
+
+# ------------------------------------------------------------------ several votes in one text
+def test_separate_votes_on_paragraphs_and_another_text_adopted_at_the_meeting():
+    text = ("The General Assembly this afternoon adopted a resolution on desert locusts by a recorded vote of "
+            "120 in favour to 10 against, with 20 abstentions. It also adopted a resolution on fisheries. "
+            "Before acting on the text, the Assembly took separate votes on operative paragraphs 2 and 5. "
+            "Operative paragraph 2 was adopted by a vote of 110 in favour to 12 against, with 25 abstentions.")
+    locusts, fisheries, paragraph = extract_votes(text, "2031-05-02")
+    assert (locusts.yes, locusts.date) == (120, "2031-05-02")
+    assert (fisheries.body, fisheries.date, fisheries.adopted, fisheries.yes) == ("UNGA", "2031-05-02", True, None)
+    assert (paragraph.yes, paragraph.no, paragraph.abstain, paragraph.date) == (110, 12, 25, "2031-05-02")
+
+
+def test_a_few_other_texts_adopted_together_are_each_a_vote():
+    text = ("The General Assembly this morning adopted a resolution on oceans by a recorded vote of 140 in "
+            "favour to 3 against. Adopting two other texts on fisheries without a vote, the Assembly urged "
+            "restraint.")
+    oceans, *others = extract_votes(text, "2031-05-02")
+    assert oceans.yes == 140
+    assert [(v.body, v.date, v.adopted, v.yes) for v in others] == [("UNGA", "2031-05-02", True, None)] * 2
+
+
+def test_a_record_of_many_texts_is_not_itemised():
+    text = ("The General Assembly today adopted 40 resolutions and 3 decisions on disarmament, including a text "
+            "on landmines, which was adopted by a recorded vote of 150 in favour to 4 against, with 9 "
+            "abstentions.")
+    vote = only_vote(text, "2031-05-02")
+    assert (vote.yes, vote.no, vote.abstain, vote.adopted) == (150, 4, 9, True)
+
+
+# ------------------------------------------------------------------ dates
+def test_a_date_in_another_clause_does_not_date_the_vote():
+    text = ("China vetoed a Security Council draft that would have set up an inquiry into the floods of "
+            "March 2029. Eleven members on the 15-member council voted in favour on May 3.")
+    vote = only_vote(text, "2031-05-04")
+    assert (vote.vetoed_by, vote.yes, vote.date) == (["CHN"], 11, "2031-05-03")
+
+
+def test_the_same_vote_dated_by_a_caption_and_by_its_weekday_is_one_vote():
+    text = ("A screen shows the results of the General Assembly vote, New York, March 6, 2031.\n\n"
+            "The General Assembly voted 140-9 for a ceasefire on Thursday, with 30 countries abstaining.")
+    vote = only_vote(text)  # 2031-03-06 was a Thursday
+    assert (vote.date, vote.yes, vote.no, vote.abstain) == ("2031-03-06", 140, 9, 30)
+
+
+def test_a_meeting_still_to_come_does_not_date_the_vote():
+    text = ("The Third Committee adopted the text by 120 votes to 40 on Tuesday. The draft now goes to the "
+            "plenary of the General Assembly, to be convened in December.")
+    vote = only_vote(text, "2031-11-06")
+    assert (vote.body, vote.date) == ("UNGA Third Committee", "2031-11-04")
