@@ -24,8 +24,10 @@ UNKNOWN_BODY = "UN"
 _F = re.IGNORECASE
 _UN_CONTEXT = re.compile(r"\bU\.?N\.?\b|\bUnited Nations\b")
 # In the text's lower case, what every text that may report a UN vote holds: a council or assembly
-# (referred to or named), the UN, a veto, a UN document or a Main Committee. Most texts hold none.
-_UN_HINT_WORDS = ("council", "assembly", "world body", "veto", "united nations", "unga", "unsc", "unhrc", "ecosoc")
+# (referred to or named), the UN, a veto, a UN document, a UN press release's symbol or a Main
+# Committee. Most texts hold none.
+_UN_HINT_WORDS = ("council", "assembly", "world body", "veto", "united nations", "unga", "unsc", "unhrc", "ecosoc",
+                  "ga/", "sc/")
 _UN_HINT = re.compile(r"u(?<!\wu)\.?n\b|/(?<=\b[aes]/)\d|resolution \d")  # literal first: a fast scan
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 

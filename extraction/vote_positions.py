@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from extraction.countries import CountryMention
+from extraction.countries import CountryMention, fuzzy_country_code
 from extraction.country_lists import CountryLists
 from extraction.lexicon import VOTED_TEXT_NOUNS
 from extraction.tallies import side
@@ -45,8 +45,13 @@ _AS_DID = re.compile(r"[^.;]{0,80}?,\s*as\s+did\s+", _F)  # "A opposed the measu
 # "A and B all rejected the motion": said of two countries or more, a vote against; said of one
 # ("Sri Lanka rejected the resolution"), often the country the text is about.
 _REJECTED = re.compile(rf"\brejected\s+(?:the|a|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_VOTED_TEXT}\b", _F)
-_LABEL = re.compile(r"(?P<label>In\s+favou?r|Against|Abstain(?:ing|ed|ions?)?|Absent|Did\s+not\s+vote"
+_LABEL = re.compile(r"(?P<label>In\s+favou?r|Against|Abstain(?:ing|ed)?|Abstentions?|Absent|Did\s+not\s+vote"
                     r"|Not\s+voting|Non-voting)\s*:", _F)
+# A list below its label, one country a line, numbered or bulleted or not.
+_LINE_END = re.compile(r"[ \t]*\n")
+_LIST_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\d{1,3}[.)]|[-•*·–])?[ \t]*"
+                        r"(?P<item>[^\n]*?)[ \t]*(?=\n|\Z)")
+MAX_LIST_ITEM = 60  # characters: a longer line is prose, not a list item
 VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
 _ABSTENTION_WORD = re.compile(r"\babstention\b|\bdecision\s+to\s+abstain\b", _F)
 _BY = re.compile(r"\s+(?:(?:issued|cast|used|exercised|wielded)\s+)?by\b", _F)  # "the veto cast by"
@@ -119,12 +124,37 @@ class PositionReader:
             closing = text.find(")", label.end(), stop)
             stop = closing if closing != -1 and "(" not in text[label.end():closing] else stop
             position = side(label.group("label"))
-            named = self.lists.voters(label.end(), stop)
+            named = self.lists.voters(label.end(), stop) or self._list_below(label.end())
             for mention in named:
                 _place(segment, mention, position)
             if named and position:
                 segment.listed[position] = len(named)
         return labels[0].start() if labels else end
+
+    def _list_below(self, label_end: int) -> list[CountryMention]:
+        """The countries listed one a line below a label that ends its line ("In favour:\n1. Chile\n2.
+        Peru"), a misspelt name too ("Mentenegro"), up to the first line that names no country."""
+        if not _LINE_END.match(self.text, label_end):
+            return []
+        named: list[CountryMention] = []
+        cursor = label_end
+        while line := _LIST_LINE.match(self.text, cursor):
+            item = self._list_item(*line.span("item"))
+            if item is None:
+                break
+            named.append(item)
+            cursor = line.end()
+        return named
+
+    def _list_item(self, start: int, end: int) -> CountryMention | None:
+        """The country one list line names, if it names one and little else."""
+        if not 0 < end - start <= MAX_LIST_ITEM:
+            return None
+        if named := self.lists.voters(start, end):
+            return named[0] if named[0].start == start else None
+        word = self.text[start:end]
+        iso3 = fuzzy_country_code(word)
+        return CountryMention(start, end, iso3, word, "name") if iso3 else None
 
     def read_vetoes(self, segment: Segment) -> None:
         for mention in self._read_owned(segment, VETO_WORD, veto=True):

@@ -245,7 +245,7 @@ def votes_in(text: AnalyzedText, published: str | None = None) -> list[Vote]:
         return []
     default = press_release_body(text.text)
     bodies = Bodies(body_mentions(text.text, folded, default), default)
-    if not _speaks_of_the_un(text.text, bodies):
+    if not (default or _speaks_of_the_un(text.text, bodies)):
         return []
     reader = _Reader(text, published, vote_words, bodies)
     told = ToldVotes()

@@ -237,3 +237,41 @@ def test_a_meeting_still_to_come_does_not_date_the_vote():
             "plenary of the General Assembly, to be convened in December.")
     vote = only_vote(text, "2031-11-06")
     assert (vote.body, vote.date) == ("UNGA Third Committee", "2031-11-04")
+
+
+# ------------------------------------------------------------------ official lists
+def test_official_lists_one_country_a_line_below_their_labels():
+    text = ("The Human Rights Council has adopted the resolution on Narnia.\n\n"
+            "Voted in favour:\n\n  1. Chile\n  2. Peru\n  3. Republic Korea\n\n"
+            "Voted against:\n\n  1. Fiji\n  2. Mentenegro\n\n"
+            "Abstentions:\n\n  1. Ghana\n\nShare this page")
+    vote = only_vote(text)
+    assert vote.positions == {"CHL": "yes", "PER": "yes", "KOR": "yes", "FJI": "no", "MNE": "no",
+                              "GHA": "abstain"}
+    assert (vote.yes, vote.no, vote.abstain) == (3, 2, 1)
+
+
+def test_official_lists_after_labels_in_one_sentence():
+    text = ("The General Assembly adopted the text by a recorded vote of 3 in favour to 2 against, with 1 "
+            "abstention (In favour: Chile, Peru, Kenya. Against: Fiji, Tonga. Abstaining: Ghana).")
+    vote = only_vote(text)
+    assert vote.positions == {"CHL": "yes", "PER": "yes", "KEN": "yes", "FJI": "no", "TON": "no",
+                              "GHA": "abstain"}
+
+
+# ------------------------------------------------------------------ more bodies
+def test_a_main_committee_of_the_assembly_and_the_un_committee_after_it():
+    text = ("At the Fourth Committee at the U.N. General Assembly, 120 countries voted for the draft on "
+            "Tuesday. A text on mines was also adopted Tuesday by the U.N. committee, with 150 votes.")
+    first, second = extract_votes(text, "2031-11-06")
+    assert (first.body, first.yes, first.date) == ("UNGA Fourth Committee", 120, "2031-11-04")
+    assert (second.body, second.yes, second.date) == ("UNGA Fourth Committee", 150, "2031-11-04")
+
+
+@pytest.mark.parametrize("symbol, body", [
+    ("GA/SHC/4999", "UNGA Third Committee"), ("GA/EF/3999", "UNGA Second Committee"), ("GA/12999", "UNGA"),
+    ("SC/15999", "UNSC"),
+])
+def test_the_body_of_a_press_release_by_its_symbol(symbol, body):
+    text = f"Press Release\n{symbol}\n\nThe draft on fisheries was approved by a recorded vote of 150 to 2."
+    assert only_vote(text).body == body
