@@ -145,12 +145,25 @@ class QuotedText:
 
     def _reads_as_cue(self, i: int) -> bool:
         """Whether the reporting verb form at token ``i`` is a verb: "the report says" and
-        "secretary of state" are nouns (a determiner or "of" before it), and so is a quoted word."""
+        "secretary of state" are nouns (a determiner or "of" before it), and so is a quoted word; a
+        capitalised one is a verb opening its sentence ("Said Smith") or in the present tense in a
+        headline ("Minister Says ...")."""
         return (
-            (self.words[i].islower() or (self.lower[i] in FRONTED_CUES and self.opens_sentence(i)))
+            (self.words[i].islower() or (self.lower[i] in FRONTED_CUES and self.opens_sentence(i))
+             or self._headline_verb(i))
             and self.quoted[i] is None
             and not (i and (self.lower[i - 1] in NOUN_MARKERS or self.is_possessive(i - 1)))
             and not self._plural_noun_before_verb(i)
+        )
+
+    def _headline_verb(self, i: int) -> bool:
+        """A capitalised reporting verb in the present tense after a capitalised word, in a
+        headline: "Cuban Minister Says", "Speakers Denounce"."""
+        return (
+            i > 0
+            and self.is_capitalised(i - 1)
+            and not self.lower[i].endswith(("ed", "ing"))
+            and self._title_case_sentence(self.sentence_of[i])
         )
 
     def _plural_noun_before_verb(self, i: int) -> bool:

@@ -9,7 +9,9 @@ Marks are paired within paragraphs:
   ("...nations.’"); otherwise, when the next paragraph reopens with a mark, the quotation runs on
   over that paragraph (one quotation, its text holding the break and the reopening mark); when it
   does not, the quotation stops at the end of its paragraph;
-- a text that uses no double marks at all is read as using single marks for quotations.
+- a text that uses no double marks at all is read as using single marks for quotations, and so
+  is a headline (a short paragraph of capitalised words without a sentence end), where quotations
+  take single marks whatever the text uses: "Minister Calls Vote ‘A Turning Point’".
 The quoted text is everything between the marks (a comma before the closing mark included, as
 in ``"...," he said``), without the marks and surrounding spaces.
 """
@@ -38,6 +40,9 @@ _AFTER_CLOSING = set(".,;:!?)]}—–-…”»’")
 _SENTENCE_PUNCTUATION = set(".!?,;…")
 _DECADE = re.compile(r"\d\ds?\b")
 _SENTENCE_BREAK = re.compile(r"[.!?…][”’\"']*\s")
+_WORD = re.compile(r"[^\W\d_][\w’'´-]*")
+_ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*\s*$")
+MAX_HEADLINE_WORDS = 30
 
 
 @dataclass
@@ -72,6 +77,18 @@ def _closes_after(opening_mark: str, mark: str, closers: tuple[str, ...]) -> boo
     return mark in closers or mark == CLOSED_ALSO_BY.get(opening_mark)
 
 
+def is_headline(text: str) -> bool:
+    """A headline: a short paragraph, most of its longer words capitalised, no sentence end."""
+    words = _WORD.findall(text)
+    long_words = [word for word in words if len(word) > 3]
+    return (
+        2 <= len(long_words)
+        and len(words) <= MAX_HEADLINE_WORDS
+        and sum(word[0].isupper() for word in long_words) > 0.75 * len(long_words)
+        and _ENDS_SENTENCE.search(text) is None
+    )
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """country’s, don't, ’90s: a mark between letters or before a decade."""
     before, after = _neighbours(text, i, 1)
@@ -87,11 +104,14 @@ class _Scanner:
         self.paragraphs = paragraphs
         self._para_starts = [s for s, _ in self.paragraphs]
         self.single_style = _DOUBLE_MARK.search(text) is None
+        self._headlines = {k for k, (start, end) in enumerate(paragraphs)
+                           if not self.single_style and is_headline(text[start:end])}
         self.spans: list[QuotationSpan] = []
         self._reset()
 
     def _reset(self) -> None:
         self.opening: int | None = None
+        self.single_marked = False  # the open quotation opened with a single mark
         self.start = 0
         self.paragraph = -1
         self.nested: list[str] = []  # opening marks of the open nested quotations
@@ -105,7 +125,11 @@ class _Scanner:
         self._reset()
 
     def _close_unpaired(self, limit: int) -> None:
-        """End an open quotation whose closing mark never came, before offset ``limit``."""
+        """End an open quotation whose closing mark never came, before offset ``limit`` (a
+        headline's is no quotation)."""
+        if self.single_marked and not self.single_style:  # in a headline
+            self._reset()
+            return
         if self.candidates:
             self._emit(self.candidates[0])
             return
@@ -121,6 +145,8 @@ class _Scanner:
     def _continues(self, i: int, mark: str, paragraph: int) -> bool:
         """Whether the mark at ``i`` reopens the open quotation in the next paragraph."""
         if paragraph != self.paragraph + 1 or self.candidates or i != self.paragraphs[paragraph][0]:
+            return False
+        if self.paragraph in self._headlines:
             return False
         if self.single_style:
             return mark in SINGLE_OPENERS or mark == STRAIGHT_SINGLE
@@ -139,7 +165,7 @@ class _Scanner:
                 self._triple(i, paragraph)
             elif self.opening is None:
                 self._at_top_level(i, mark, paragraph)
-            elif self.single_style:
+            elif self.single_marked:
                 self._in_single_quotation(i, mark)
             else:
                 self._in_double_quotation(i, mark, paragraph)
@@ -149,6 +175,7 @@ class _Scanner:
 
     def _open(self, i: int, mark: str, paragraph: int) -> None:
         self.opening, self.start, self.paragraph = i, i + len(mark), paragraph
+        self.single_marked = mark in SINGLE_OPENERS or mark == STRAIGHT_SINGLE
 
     def _triple(self, i: int, paragraph: int) -> None:
         """''' opens a quotation and a nested one, or closes a nested one and the quotation."""
@@ -162,7 +189,8 @@ class _Scanner:
             self._emit(i)
 
     def _at_top_level(self, i: int, mark: str, paragraph: int) -> None:
-        if self.single_style:
+        if self.single_style or (paragraph in self._headlines and mark not in DOUBLE_OPEN + DOUBLE_CLOSE
+                                 and mark not in STRAIGHT_DOUBLE):
             if mark in SINGLE_OPENERS or (mark == STRAIGHT_SINGLE and _opens(self.text, i)):
                 if not _is_apostrophe(self.text, i):
                     self._open(i, mark, paragraph)

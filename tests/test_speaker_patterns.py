@@ -139,3 +139,32 @@ def test_a_title_alone_is_no_speaker():
     assert quote("President said the vote was “a shameful display”.", "a shameful display").speaker is None
     assert quote("The president said the vote was “a shameful display”.", "a shameful display").speaker == (
         "the president")
+
+
+# --- headlines: single quotation marks and capitalised cues ----------------------------------
+PRESS_RELEASE = (
+    "GA/99999\n\n"
+    "Delegates Hail Ocean Accord as ‘Lifeline for Island Nations’; Assembly Adopts Text\n\n"
+    "Fijian Prime Minister Calls Holdouts’ Stance ‘Short-Sighted and Self-Defeating’\n\n"
+    "The General Assembly today adopted the accord by a recorded vote of 150 in favour to 3 against. "
+    "The representative of Fiji said it was “long overdue”.\n"
+)
+
+
+def test_a_headline_quotation_in_single_marks_is_found_with_its_speaker():
+    found = quote(PRESS_RELEASE, "Short-Sighted and Self-Defeating")
+    assert (found.speaker, found.speaker_country, found.cue) == ("Fijian Prime Minister", "FJI", "Calls")
+
+
+def test_a_headline_verb_after_a_plural_subject():
+    assert quote(PRESS_RELEASE, "Lifeline for Island Nations").speaker == "Delegates"
+
+
+def test_single_marks_in_running_text_stay_nested_or_apostrophes():
+    text = "She said: “The minister’s ‘red line’ is gone.” The vote’s outcome was clear."
+    assert [q.text for q in extract_quotes(text)] == ["The minister’s ‘red line’ is gone."]
+
+
+def test_an_unclosed_single_mark_in_a_headline_is_no_quotation():
+    text = "Minister Says ‘Deal Within Reach For Everyone\n\nThe minister said the talks went “very well”."
+    assert [q.text for q in extract_quotes(text)] == ["very well"]
