@@ -34,6 +34,7 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 _ORDINAL = r"(First|Second|Third|Fourth|Fifth|Sixth)"
 _BODY_NOUNS = r"(?:Council|Assembly|Board|Committee|Commission|Conference)"
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
+_SPACE = r"[^\S\n]+"  # a name never runs over a line's end
 # (pattern, body, finder): a finder of a pattern that ignores case reads the text in lower case
 # (see extraction.scanning).
 _BODY_PATTERNS: list[tuple[re.Pattern, str, re.Pattern]] = [
@@ -48,8 +49,8 @@ _BODY_PATTERNS: list[tuple[re.Pattern, str, re.Pattern]] = [
      re.compile(r"e(?=conomic and social council|cosoc)")),
     (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?(?:U\.?N\.?\s+)?(?P<ref>council|assembly|committee)\b", _F),
      "reference", re.compile(r"t(?=h(?:e|is)\s+(?:\d+-\S+\s+)?(?:u\.?n\.?\s+)?(?:council|assembly|committee))")),
-    (re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,5}}{_BODY_NOUNS}\b"), "named",
-     re.compile(rf"[A-Z](?<!\w.)(?=[\w'’.&-]*\s+(?:{_NAME_WORD}\s+){{0,4}}{_BODY_NOUNS})")),
+    (re.compile(rf"\b(?:{_NAME_WORD}{_SPACE}){{1,5}}{_BODY_NOUNS}\b"), "named",
+     re.compile(rf"[A-Z](?<!\w.)(?=[\w'’.&-]*{_SPACE}(?:{_NAME_WORD}{_SPACE}){{0,4}}{_BODY_NOUNS})")),
     (re.compile(r"\b(?:the|this)\s+(?:\d+-\w+\s+)?world body\b"), "reference",
      re.compile(r"t(?<!\w.)(?=h(?:e|is)\s+(?:\d+-\w+\s+)?world body)")),
 ]

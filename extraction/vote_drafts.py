@@ -17,6 +17,7 @@ from extraction.models import Vote
 from extraction.tallies import COUNTS
 from extraction.vote_dates import dates_agree
 from extraction.vote_segments import Segment
+from extraction.vote_topics import topic_words
 from reference.vocabulary import PERMANENT_MEMBERS, SECURITY_COUNCIL
 
 COUNCIL_MAJORITY = 9  # affirmative votes a Security Council resolution needs
@@ -38,22 +39,26 @@ class Draft:
     council_resolution: str | None = None
     without_vote: bool = False  # adopted without a vote: no count is its tally
     earlier: bool = False  # told as an earlier vote ("a similar resolution"): not of the meeting covered
-    sessions: dict[str, Segment] = field(default_factory=dict)  # body -> its meeting, when the vote was told
+    topic: frozenset[str] = frozenset()  # the words of its topic, for a vote named in a list of topics
 
 
 class ToldVotes:
     """The votes a text has told of so far, and the context waiting for the next one."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.drafts: list[Draft] = []
         self.recent: list[Draft] = []  # at most RECENT_VOTES, most recently touched last
         self.waiting: list[Segment] = []  # "The Council voted on Friday to ...": context for the next vote
-        self.sessions: dict[str, Segment] = {}  # body -> the last piece dating its meeting "today"
+        self.sessions: dict[str, Segment] = {}  # body -> the first piece dating its meeting "today"
+        self.topics: list[Draft] = []  # votes named in a list of topics, not yet told in full
 
     def add(self, segment: Segment) -> None:
         """Join ``segment`` to the vote it speaks of, start a vote, or keep it as context."""
         if segment.same_day and segment.body:
-            self.sessions[segment.body] = segment  # "The Assembly this morning ...": the meeting covered
+            self.sessions.setdefault(segment.body, segment)  # "The Assembly this morning ...": the meeting
+        for topic in segment.topics:
+            self._add_topic(segment, topic)
         if not segment.decisive:
             self._add_context(segment)
             return
@@ -94,11 +99,36 @@ class ToldVotes:
         elif segment.date_key:
             self.waiting.append(segment)
 
-    def _new_draft(self, segment: Segment) -> Draft:
-        """A vote started by ``segment``, with the compatible context that waited for it."""
-        draft = Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None,
-                      earlier=segment.earlier_vote, sessions=dict(self.sessions))
+    def _add_topic(self, segment: Segment, topic: str) -> None:
+        """A vote named in a list of topics ("Votes on A, B, C"), once however often the list is told."""
+        words = topic_words(topic)
+        if any(draft.topic == words for draft in self.topics):
+            return  # a heading told twice
+        vote = Vote(body=segment.body or "", subject=topic, adopted=segment.topics_adopted, start=segment.start,
+                    end=segment.end)
+        draft = Draft(vote, "resolution", None, body_stated=bool(segment.body), topic=words)
         self.drafts.append(draft)
+        self.topics.append(draft)
+        del self.topics[:-RECENT_VOTES]  # a later piece completes one of the last topics named
+
+    def _topic_told(self, segment: Segment) -> Draft | None:
+        """The vote named by a topic that ``segment`` tells in full: it names every word of the topic."""
+        if not self.topics:
+            return None
+        words = topic_words(self.text[segment.start:segment.end])
+        told = next((draft for draft in self.topics if draft.topic <= words), None)
+        if told is not None:
+            self.topics.remove(told)
+        return told
+
+    def _new_draft(self, segment: Segment) -> Draft:
+        """A vote started by ``segment`` (or named earlier by its topic), with the compatible context
+        that waited for it."""
+        draft = self._topic_told(segment)
+        if draft is None:
+            draft = Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None,
+                          earlier=segment.earlier_vote)
+            self.drafts.append(draft)
         _merge(draft, segment)
         self.waiting[:] = [earlier for earlier in self.waiting if segment.index - earlier.index <= CONTEXT_REACH]
         for earlier in self.waiting:  # kept for the next votes too: "The Council this morning adopted ..."
@@ -211,13 +241,14 @@ def _fill_counts(vote: Vote, counts: dict[str, int]) -> None:
 
 
 # ---------------------------------------------------------------- what the stated facts imply
-def finish(draft: Draft, bodies: Bodies) -> Vote:
-    """Fill what the stated facts imply: body, membership, counts, vetoes and the outcome."""
+def finish(draft: Draft, bodies: Bodies, meetings: dict[str, Segment]) -> Vote:
+    """Fill what the stated facts imply: body, membership, date (by ``meetings``: body -> the piece
+    dating its meeting "today"), counts, vetoes and the outcome."""
     vote = draft.vote
     if not draft.body_stated:
         vote.body = SECURITY_COUNCIL if vote.vetoed_by else bodies.nearest(vote.start)
     vote.members = vote.members or FIXED_MEMBERSHIP.get(vote.body)
-    _date_by_the_meeting(draft)
+    _date_by_the_meeting(draft, meetings)
     if vote.resolution is None and vote.body == SECURITY_COUNCIL:
         vote.resolution = draft.council_resolution
     _infer_counts(draft)
@@ -227,10 +258,10 @@ def finish(draft: Draft, bodies: Bodies) -> Vote:
     return vote
 
 
-def _date_by_the_meeting(draft: Draft) -> None:
+def _date_by_the_meeting(draft: Draft, meetings: dict[str, Segment]) -> None:
     """A vote the text does not date, of a body whose meeting the text covers ("The Assembly this
     morning ..."), took place at that meeting, unless told as an earlier vote."""
-    vote, meeting = draft.vote, draft.sessions.get(draft.vote.body)
+    vote, meeting = draft.vote, meetings.get(draft.vote.body)
     if meeting is not None and draft.date_key is None and not draft.earlier:
         vote.date, vote.date_text, draft.date_key = meeting.date, meeting.date_text, meeting.date_key
 
@@ -284,13 +315,14 @@ def _infer_vetoes(vote: Vote) -> None:
             vote.vetoed_by.append(iso3)
 
 
-def reportable(vote: Vote, names_the_un: bool) -> bool:
+def reportable(draft: Draft, names_the_un: bool) -> bool:
     """A UN vote with something to report, not "the Senate's vote" or "has passed resolutions"
     (``names_the_un``: whether the text names the UN)."""
+    vote = draft.vote
     if not (is_un_body(vote.body) or vote.resolution or names_the_un):
         return False
     return bool(_tallied(vote) or vote.positions or vote.vetoed_by or vote.resolution or vote.date_text
-                or vote.adopted is not None and is_un_body(vote.body))
+                or (vote.adopted is not None or draft.topic) and is_un_body(vote.body))
 
 
 def _tallied(vote: Vote) -> bool:

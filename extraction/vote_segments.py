@@ -44,6 +44,8 @@ class Segment:
     other_vote: bool = False  # another vote than the one just told
     earlier_vote: bool = False  # an earlier vote: "a similar resolution last year"
     texts: int = 0  # the piece tells of this many texts adopted together ("three other texts")
+    topics: list[str] = field(default_factory=list)  # "Votes on A, B, C": one text acted on each
+    topics_adopted: bool | None = None  # whether the piece says those texts were adopted
     quoted: bool = False  # every vote word is inside a quotation: it may only add to a known vote
     speaks_of_voting: bool = False  # "vote", "voted", "voting": the piece may be context for a vote
 

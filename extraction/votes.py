@@ -35,6 +35,7 @@ from extraction.vote_drafts import ToldVotes, finish, reportable
 from extraction.vote_outcomes import HYPOTHETICAL, HYPOTHETICAL_REACH, OutcomeReader
 from extraction.vote_positions import VETO_WORD, PositionReader
 from extraction.vote_segments import Segment, segments
+from extraction.vote_topics import adopts, topics_in
 from extraction.vote_subjects import vote_subject
 from reference.vocabulary import SECURITY_COUNCIL
 
@@ -143,11 +144,13 @@ class _Reader:
         segment = Segment(start, end, index)
         piece = self.text[start:end]
         if not self.vote_words.between(start, end):
+            self._read_topics(segment)  # "Assembly Also Acts on A, B, C"
             if self.bodies.between(start, end):
                 self._read_context(segment)  # "The Assembly on Monday demanded a ceasefire."
             return segment
         if self._hypothetical(start, end):
             return segment
+        self._read_topics(segment)
         segment.texts = _texts(piece)
         if _GENERIC.search(piece) and not (_RECORDED.search(piece) or segment.texts):
             self._read_session(segment)  # a record of many votes, unless it gives one's tally
@@ -161,6 +164,12 @@ class _Reader:
         if segment.decisive or segment.speaks_of_voting:
             self._read_context(segment)
         return segment
+
+    def _read_topics(self, segment: Segment) -> None:
+        """The topics of texts acted on that the piece lists, and whether it says they were adopted."""
+        segment.topics = topics_in(self.text, segment.start, segment.end)
+        if segment.topics:
+            segment.topics_adopted = adopts(self.text, segment.start, segment.end)
 
     def _hypothetical(self, start: int, end: int) -> bool:
         """Whether every vote word is in a future or imagined vote ("is expected to be adopted")."""
@@ -248,11 +257,13 @@ def votes_in(text: AnalyzedText, published: str | None = None) -> list[Vote]:
     if not (default or _speaks_of_the_un(text.text, bodies)):
         return []
     reader = _Reader(text, published, vote_words, bodies)
-    told = ToldVotes()
+    told = ToldVotes(text.text)
     for index, (start, end) in enumerate(segments(text.text, text.sentences)):
         told.add(reader.read(start, end, index))
     un_named = names_the_un(text.text)
-    return [vote for vote in (finish(draft, bodies) for draft in told.drafts) if reportable(vote, un_named)]
+    for draft in told.drafts:
+        finish(draft, bodies, told.sessions)
+    return [draft.vote for draft in told.drafts if reportable(draft, un_named)]
 
 
 def extract_votes(text: str, published: str | None = None) -> list[Vote]:

@@ -275,3 +275,35 @@ def test_a_main_committee_of_the_assembly_and_the_un_committee_after_it():
 def test_the_body_of_a_press_release_by_its_symbol(symbol, body):
     text = f"Press Release\n{symbol}\n\nThe draft on fisheries was approved by a recorded vote of 150 to 2."
     assert only_vote(text).body == body
+
+
+# ------------------------------------------------------------------ votes named by their topic
+def test_a_headline_and_a_lede_listing_topics_name_one_vote_each():
+    text = ("Second Committee Approves 9 Drafts after Close Votes on Desert Locusts, Ocean Acidity, Debt Relief\n\n"
+            "The Second Committee approved nine draft resolutions today, covering issues including "
+            "water in Africa, the rights of fishers and landlocked countries.\n\n"
+            "It approved the text on water in Africa by a recorded vote of 120 in favour to 3 against.")
+    votes = extract_votes(text, "2031-11-06")
+    assert [v.subject for v in votes] == ["Desert Locusts", "Ocean Acidity", "Debt Relief", "water in Africa",
+                                          "rights of fishers", "landlocked countries"]
+    assert {(v.body, v.adopted, v.date) for v in votes} == {("UNGA Second Committee", True, "2031-11-06")}
+    assert [(v.yes, v.no) for v in votes if v.yes] == [(120, 3)]  # told in full, it is the topic's vote
+
+
+def test_a_heading_told_twice_names_its_topics_once_and_acts_on_says_no_outcome():
+    heading = "Assembly Also Acts on Fisheries, Coral Reefs, Oceans\n"
+    text = heading + heading + "The General Assembly this morning adopted, without a vote, a draft on fisheries."
+    votes = extract_votes(text, "2031-11-06")
+    assert [(v.subject, v.adopted, v.yes) for v in votes] == [
+        ("draft on fisheries", True, None), ("Coral Reefs", None, None), ("Oceans", None, None)]
+    assert {(v.body, v.date) for v in votes} == {("UNGA", "2031-11-06")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council on Monday condemned the test. \"It has passed seven resolutions on this,\" an expert said.",
+    "The General Assembly will hold votes on fisheries, oceans and coral reefs next week.",
+    "The General Assembly took separate votes on operative paragraphs 2 and 5 of the text on oceans, which was "
+    "adopted by 120 votes to 4.",
+])
+def test_what_is_no_list_of_topics(text):
+    assert len(extract_votes(text, "2031-11-06")) <= 1

@@ -1,0 +1,55 @@
+"""Votes named by their topic in a list: a heading's "Votes on A, B, C", "Assembly Also Acts on A,
+B, C", a lede's "approved 16 drafts, tackling issues including A, B and C".
+
+Each topic is a text the body acted on, one vote each: adopted when the list's piece says texts were
+adopted or approved, else not said. A later piece that tells one of them in full (its tally, how it
+was adopted) completes that vote rather than telling another: it names every word of the topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+# What introduces a list of topics, each the subject of a text acted on.
+_TOPICS = re.compile(
+    r"\b(?:(?:acts?|acted|acting|took\s+action)\s+on"
+    r"|(?:votes|texts|drafts|resolutions|decisions)\s+on"
+    r"|(?:issues|topics|questions|matters|subjects)\s+(?:including|such\s+as))"
+    r"\s+(?P<list>[^.;:()\n]+)", _F)
+_LIST_END = re.compile(r"[\s.,;:!?]*")  # the list ends its piece: a heading's or a sentence's last words
+_QUOTE = re.compile(r"[\"“”‘’]")
+_ITEM_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LEADING_THE = re.compile(r"^the\s+", _F)
+MAX_TOPIC_WORDS = 6  # a longer item is a clause, not a topic
+_ADOPTION = re.compile(r"\b(?:adopt|approv|pass)(?:s|es|ed|ing|e)?\b", _F)
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_NOT_A_TOPIC_WORD = frozenset({"the", "and", "for", "with", "from", "into", "its", "their", "all", "other", "this",
+                               "that", "these", "those", "them"})
+STEM = 6  # letters a topic word is compared by: "humanitarian" and "humanitarians" agree
+
+
+def topics_in(text: str, start: int, end: int) -> list[str]:
+    """The topics a list ending ``text[start:end]`` names (two or more), else []."""
+    found = _TOPICS.search(text, start, end)
+    if found is None or not _LIST_END.fullmatch(text, found.end(), end):
+        return []
+    items = [_LEADING_THE.sub("", item.strip()) for item in _ITEM_JOINT.split(found.group("list"))]
+    if len(items) < 2 or not all(_is_topic(item) for item in items):
+        return []
+    return items
+
+
+def _is_topic(item: str) -> bool:
+    """A short phrase of words, not a pronoun, a number or someone's quoted words."""
+    return len(item.split()) <= MAX_TOPIC_WORDS and bool(topic_words(item)) and not _QUOTE.search(item)
+
+
+def adopts(text: str, start: int, end: int) -> bool | None:
+    """True when the piece says texts were adopted or approved, else None (not said)."""
+    return True if _ADOPTION.search(text, start, end) else None
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The words a topic is recognised by, cut to their stems."""
+    return frozenset(word.lower()[:STEM] for word in _WORD.findall(text) if word.lower() not in _NOT_A_TOPIC_WORD)
