@@ -40,6 +40,7 @@ class Draft:
     without_vote: bool = False  # adopted without a vote: no count is its tally
     earlier: bool = False  # told as an earlier vote ("a similar resolution"): not of the meeting covered
     topic: frozenset[str] = frozenset()  # the words of its topic, for a vote named in a list of topics
+    vote_taken: bool = False  # told as taken ("took a recorded vote on"), its outcome perhaps not
 
 
 class ToldVotes:
@@ -140,11 +141,11 @@ class ToldVotes:
 def _starts_a_vote(segment: Segment) -> bool:
     """Whether a piece that joins no vote told of tells a new one: a tally, a position, a veto, or an
     outcome said of a body, a symbol or another text ("It also adopted a text on ...", "adopted
-    without a vote"); never words someone is quoted saying."""
+    without a vote"), a vote taken ("took a recorded vote on"); never words someone is quoted saying."""
     if segment.quoted:
         return False
     another_text = segment.adopted is not None and (segment.other_vote or segment.without_vote)
-    return bool(segment.strong or segment.body or segment.symbol or another_text)
+    return bool(segment.strong or segment.body or segment.symbol or another_text or segment.vote_taken)
 
 
 def _compatible(draft: Draft, segment: Segment) -> bool:
@@ -231,6 +232,7 @@ def _merge_implied(draft: Draft, segment: Segment) -> None:
     draft.unanimous = draft.unanimous or segment.unanimous
     draft.rest = draft.rest or segment.rest
     draft.without_vote = draft.without_vote or segment.without_vote
+    draft.vote_taken = draft.vote_taken or segment.vote_taken
 
 
 def _fill_counts(vote: Vote, counts: dict[str, int]) -> None:
@@ -322,7 +324,7 @@ def reportable(draft: Draft, names_the_un: bool) -> bool:
     if not (is_un_body(vote.body) or vote.resolution or names_the_un):
         return False
     return bool(_tallied(vote) or vote.positions or vote.vetoed_by or vote.resolution or vote.date_text
-                or (vote.adopted is not None or draft.topic) and is_un_body(vote.body))
+                or (vote.adopted is not None or draft.topic or draft.vote_taken) and is_un_body(vote.body))
 
 
 def _tallied(vote: Vote) -> bool:

@@ -46,13 +46,15 @@ class Segment:
     texts: int = 0  # the piece tells of this many texts adopted together ("three other texts")
     topics: list[str] = field(default_factory=list)  # "Votes on A, B, C": one text acted on each
     topics_adopted: bool | None = None  # whether the piece says those texts were adopted
+    vote_taken: bool = False  # "took a recorded vote on ...": a vote, its outcome not (yet) told
     quoted: bool = False  # every vote word is inside a quotation: it may only add to a known vote
     speaks_of_voting: bool = False  # "vote", "voted", "voting": the piece may be context for a vote
 
     @property
     def decisive(self) -> bool:
-        """Says how the vote went: a tally, a position, a veto, the outcome or "the rest"."""
-        return self.strong or self.adopted is not None or self.rest is not None
+        """Says how the vote went (a tally, a position, a veto, the outcome, "the rest"), or that it was
+        taken."""
+        return self.strong or self.adopted is not None or self.rest is not None or self.vote_taken
 
     @property
     def strong(self) -> bool:

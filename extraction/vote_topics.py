@@ -1,5 +1,7 @@
-"""Votes named by their topic in a list: a heading's "Votes on A, B, C", "Assembly Also Acts on A,
-B, C", a lede's "approved 16 drafts, tackling issues including A, B and C".
+"""Votes named by what they were about: in a list of topics (a heading's "Votes on A, B, C",
+"Assembly Also Acts on A, B, C", a lede's "approved 16 drafts, tackling issues including A, B and
+C"), or told before their outcome ("the Assembly took a separate recorded vote on paragraph 5", "By
+one text on disarmament, the Assembly ...").
 
 Each topic is a text the body acted on, one vote each: adopted when the list's piece says texts were
 adopted or approved, else not said. A later piece that tells one of them in full (its tally, how it
@@ -19,6 +21,9 @@ _TOPICS = re.compile(
     r"\s+(?P<list>[^.;:()\n]+)", _F)
 _LIST_END = re.compile(r"[\s.,;:!?]*")  # the list ends its piece: a heading's or a sentence's last words
 _QUOTE = re.compile(r"[\"“”‘’]")
+# A vote told without its outcome: "took a recorded vote on", and a press release's "By one text on".
+_TOOK_A_VOTE = re.compile(r"\b(?:took|held)\s+an?\s+(?:separate\s+)?(?:recorded\s+)?vote\s+on\b", _F)
+_BY_A_TEXT = re.compile(r"By\s+(?:one|a|another)\s+(?:text|resolution|draft|decision)\s+(?:on|concerning|entitled)\b")
 _ITEM_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _LEADING_THE = re.compile(r"^the\s+", _F)
 MAX_TOPIC_WORDS = 6  # a longer item is a clause, not a topic
@@ -43,6 +48,11 @@ def topics_in(text: str, start: int, end: int) -> list[str]:
 def _is_topic(item: str) -> bool:
     """A short phrase of words, not a pronoun, a number or someone's quoted words."""
     return len(item.split()) <= MAX_TOPIC_WORDS and bool(topic_words(item)) and not _QUOTE.search(item)
+
+
+def tells_a_vote_taken(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` tells that a vote was taken on a text, outcome aside."""
+    return bool(_TOOK_A_VOTE.search(text, start, end) or _BY_A_TEXT.match(text, start, end))
 
 
 def adopts(text: str, start: int, end: int) -> bool | None:

@@ -35,7 +35,7 @@ from extraction.vote_drafts import ToldVotes, finish, reportable
 from extraction.vote_outcomes import HYPOTHETICAL, HYPOTHETICAL_REACH, OutcomeReader
 from extraction.vote_positions import VETO_WORD, PositionReader
 from extraction.vote_segments import Segment, segments
-from extraction.vote_topics import adopts, topics_in
+from extraction.vote_topics import adopts, tells_a_vote_taken, topics_in
 from extraction.vote_subjects import vote_subject
 from reference.vocabulary import SECURITY_COUNCIL
 
@@ -76,7 +76,9 @@ _AMENDMENT = re.compile(r"\bamendments?\b", _F)
 # A paragraph voted on apart from its text: "Operative paragraph 3 was adopted by ...", "a separate
 # vote on paragraph 5", "the Assembly adopted a paragraph on ..."
 _PARAGRAPH = re.compile(r"\b(?:operative|preambular)\s+paragraphs?\b|\bvotes?\s+on\s+(?:the\s+)?paragraphs?\b"
-                        r"|\b(?:adopted|approved|retained|rejected|deleted)\s+(?:a|the)\s+paragraph\b", _F)
+                        r"|\b(?:adopted|approved|retained|rejected|deleted)\s+(?:a|the)\s+paragraph\b"
+                        r"|\bparagraphs?\s+\d+[^.;]{0,80}?\b(?:was|were)\s+(?:adopted|approved|retained|rejected|deleted)\b",
+                        _F)
 # Another vote than the one just told, an earlier one ("a similar resolution", "last year's text") or
 # one of the same meeting ("a separate vote", "It also adopted a text on ...", "In other action").
 _VOTED = r"\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|vote|measure|motion)s?\b"
@@ -166,10 +168,13 @@ class _Reader:
         return segment
 
     def _read_topics(self, segment: Segment) -> None:
-        """The topics of texts acted on that the piece lists, and whether it says they were adopted."""
-        segment.topics = topics_in(self.text, segment.start, segment.end)
+        """The topics of texts acted on that the piece lists (and whether it says they were adopted),
+        or a vote it says was taken."""
+        text, start, end = self.text, segment.start, segment.end
+        segment.topics = topics_in(text, start, end)
         if segment.topics:
-            segment.topics_adopted = adopts(self.text, segment.start, segment.end)
+            segment.topics_adopted = adopts(text, start, end)
+        segment.vote_taken = segment.other_vote = tells_a_vote_taken(text, start, end)
 
     def _hypothetical(self, start: int, end: int) -> bool:
         """Whether every vote word is in a future or imagined vote ("is expected to be adopted")."""
@@ -232,7 +237,7 @@ class _Reader:
         segment.kind = "amendment" if _AMENDMENT.search(piece) else "paragraph" if _PARAGRAPH.search(piece) \
             else "resolution"
         segment.earlier_vote = bool(_EARLIER_VOTE.search(piece))
-        segment.other_vote = segment.earlier_vote or bool(_OTHER_VOTE.search(piece))
+        segment.other_vote = segment.vote_taken or segment.earlier_vote or bool(_OTHER_VOTE.search(piece))
         segment.subject = vote_subject(_SYMBOL.sub(" ", piece))
 
 

@@ -307,3 +307,19 @@ def test_a_heading_told_twice_names_its_topics_once_and_acts_on_says_no_outcome(
 ])
 def test_what_is_no_list_of_topics(text):
     assert len(extract_votes(text, "2031-11-06")) <= 1
+
+
+def test_a_vote_taken_before_its_outcome_is_told():
+    text = ("The General Assembly this morning adopted a text on oceans by a recorded vote of 150 in favour to 3 "
+            "against. Prior to acting on it, the Assembly took a separate recorded vote on operative paragraph 4. "
+            "By one text on fisheries, submitted by the island States, the Assembly urged restraint.")
+    oceans, paragraph, fisheries = extract_votes(text, "2031-11-06")
+    assert (oceans.yes, paragraph.yes, fisheries.yes) == (150, None, None)
+    assert [(v.body, v.date, v.adopted) for v in (paragraph, fisheries)] == [("UNGA", "2031-11-06", None)] * 2
+
+
+def test_a_paragraph_voted_apart_is_completed_by_its_tally():
+    text = ("The General Assembly took a separate recorded vote on operative paragraph 4. Paragraph 4 was "
+            "retained by 120 votes to 30.")
+    vote = only_vote(text)
+    assert (vote.yes, vote.no) == (120, 30)
