@@ -53,7 +53,7 @@ from extraction.lexicon import (
     names_people,
     without_possessive,
 )
-from extraction.quote_marks import QuotationSpan
+from extraction.quote_marks import QuotationSpan, is_headline
 from extraction.text import AnalyzedText
 
 MAX_NP_TOKENS = 14
@@ -124,6 +124,7 @@ class QuotedText:
         self.country_token = analyzed.country_tokens
         self.quoted = _quoted_mask(self.starts, quotations)
         self._title_case: dict[int, bool] = {}  # sentence index -> headline-style capitals
+        self._headlines: dict[int, bool] = {}  # sentence index -> a headline
         self._sentence_start_tokens: dict[int, int] = {}  # sentence index -> sentence_start_token
         self._next_unquoted_words: dict[int, int] = {}  # token index -> next_unquoted_word
         self.is_cue = bytearray(len(self.words))
@@ -163,8 +164,14 @@ class QuotedText:
             i > 0
             and self.is_capitalised(i - 1)
             and not self.lower[i].endswith(("ed", "ing"))
-            and self._title_case_sentence(self.sentence_of[i])
+            and self._headline(self.sentence_of[i])
         )
+
+    def _headline(self, sentence: int) -> bool:
+        """Whether a sentence is a headline (see ``extraction.quote_marks.is_headline``)."""
+        if sentence not in self._headlines:
+            self._headlines[sentence] = is_headline(self.text[slice(*self.sentences.spans[sentence])])
+        return self._headlines[sentence]
 
     def _plural_noun_before_verb(self, i: int) -> bool:
         """A reporting verb in -s read as the plural noun it also is, a verb following it:
@@ -686,14 +693,17 @@ def skip_introduction(q: QuotedText, floor: int) -> int:
 
 def _skip_dateline(q: QuotedText, floor: int, ceiling: int) -> int:
     """After a dateline opening a sentence: an upper-case place, then optional region, date and
-    agency, then a dash ("JACKSON, Miss. -", "NEW YORK (AP) —", "UNITED NATIONS, Oct 27 (Reuters) -")."""
-    if floor >= ceiling or not q.is_acronym(floor):
+    agency, then a dash ("JACKSON, Miss. -", "NEW YORK (AP) —", "UNITED NATIONS, Oct 27 (Reuters) -");
+    a place not in capitals needs the agency ("Geneva (AFP) -")."""
+    if floor >= ceiling or not q.is_capitalised(floor):
         return floor
+    agency = False
     for j in range(floor + 1, min(ceiling, floor + MAX_DATELINE)):
         if q.words[j] in DASHES:
-            return j + 1
+            return j + 1 if agency or q.is_acronym(floor) else floor
         if not (q.words[j] in (",", ".", "(", ")") or q.is_capitalised(j) or q.words[j].isdigit()):
             break
+        agency = agency or (q.words[j - 1] == "(" and q.is_acronym(j))
     return floor
 
 
@@ -815,7 +825,9 @@ def _proper_complement(q: QuotedText, start: int, last: int) -> bool:
 
 def _designator(q: QuotedText, i: int) -> bool:
     """A number, or a bracket around one, designating a document or a part of it ("4", "(2018)")."""
-    return q.words[i][0].isdigit() or q.words[i] in ("(", ")")
+    if q.words[i] in ("(", ")"):
+        return any(0 <= k < len(q.words) and q.words[k][0].isdigit() for k in (i - 1, i + 1))
+    return q.words[i][0].isdigit()
 
 
 def _numbered_document(q: QuotedText, head: int, end: int) -> bool:

@@ -168,3 +168,11 @@ def test_single_marks_in_running_text_stay_nested_or_apostrophes():
 def test_an_unclosed_single_mark_in_a_headline_is_no_quotation():
     text = "Minister Says ‘Deal Within Reach For Everyone\n\nThe minister said the talks went “very well”."
     assert [q.text for q in extract_quotes(text)] == ["very well"]
+
+
+def test_a_dateline_of_a_place_not_in_capitals_with_an_agency_is_no_speaker():
+    found = quote("Geneva (AFP) - “We are deeply alarmed,” the agency's spokeswoman told reporters.",
+                  "We are deeply alarmed,")
+    assert found.speaker == "the agency's spokeswoman"
+    found = quote("Geneva (AFP) - The council said the inquiry was “long overdue”.", "long overdue")
+    assert found.speaker == "the council"
