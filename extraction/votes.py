@@ -77,7 +77,8 @@ _AMENDMENT = re.compile(r"\bamendments?\b", _F)
 # vote on paragraph 5", "the Assembly adopted a paragraph on ..."
 _PARAGRAPH = re.compile(r"\b(?:operative|preambular)\s+paragraphs?\b|\bvotes?\s+on\s+(?:the\s+)?paragraphs?\b"
                         r"|\b(?:adopted|approved|retained|rejected|deleted)\s+(?:a|the)\s+paragraph\b"
-                        r"|\bparagraphs?\s+\d+[^.;]{0,80}?\b(?:was|were)\s+(?:adopted|approved|retained|rejected|deleted)\b",
+                        r"|\bparagraphs?\s+\d+[^.;]{0,80}?\b(?:was|were)\s+"
+                        r"(?:adopted|approved|retained|rejected|deleted)\b",
                         _F)
 # Another vote than the one just told, an earlier one ("a similar resolution", "last year's text") or
 # one of the same meeting ("a separate vote", "It also adopted a text on ...", "In other action").
