@@ -79,7 +79,8 @@ PERSON_NOUNS = frozenset(
     daughter wife husband brother sister veteran veterans analyst analysts economist economists
     consultant consultants assistant assistants agent agents representative representatives
     deputy deputies official's staff staffer staffers colleague colleagues pundit pundits
-    scientist scientists strategist strategists pollster pollsters nun priest bishop""".split()
+    scientist scientists strategist strategists pollster pollsters nun priest bishop counterpart
+    counterparts""".split()
 )
 PERSON_NOUN_ENDING = re.compile(r"(?:er|or|ist|ian|man|woman|person)s?$")
 # Capitalised words that are titles or parts of titles, not names ("US President Joe Biden").
@@ -103,7 +104,7 @@ ORGANISATION_NOUNS = frozenset(
     coalition alliance court bureau service team board network newspaper paper channel website
     institute foundation center centre bank fund embassy mission delegation army military police
     navy house senate congress parliament assembly cabinet kremlin pentagon secretariat
-    corporation corp inc university college school club league federation movement""".split()
+    corporation corp inc university college school club league federation movement authority""".split()
 )
 # Last words of a body's name ("Security Council", "United Nations") that a person's name may follow.
 BODY_NAME_ENDINGS = ORGANISATION_NOUNS | {"nations"}

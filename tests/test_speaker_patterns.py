@@ -176,3 +176,29 @@ def test_a_dateline_of_a_place_not_in_capitals_with_an_agency_is_no_speaker():
     assert found.speaker == "the agency's spokeswoman"
     found = quote("Geneva (AFP) - The council said the inquiry was “long overdue”.", "long overdue")
     assert found.speaker == "the council"
+
+
+def test_the_representative_speaking_in_explanation_of_vote_in_apposition():
+    text = ("The representative of Brazil, speaking in explanation of vote, said the amendment "
+            "“would weaken the whole text”.")
+    found = quote(text, "would weaken the whole text")
+    assert (found.speaker, found.speaker_country) == ("the representative of Brazil", "BRA")
+
+
+def test_a_country_s_representative_explaining_the_vote():
+    text = "Explaining her vote, Norway’s representative said the resolution was “balanced and timely”."
+    found = quote(text, "balanced and timely")
+    assert (found.speaker, found.speaker_country) == ("Norway's representative", "NOR")
+
+
+def test_a_surname_written_first_after_a_title_keeps_the_full_name():
+    text = ("China’s Ambassador Zhou Ming spoke before the vote. Zhou said the draft was "
+            "“unbalanced and premature”.")
+    found = quote(text, "unbalanced and premature")
+    assert (found.speaker, found.speaker_country) == ("Zhou Ming", "CHN")
+
+
+def test_a_counterpart_is_a_role_not_a_name():
+    text = "Her Russian counterpart replied that the charges were “absurd and baseless”."
+    found = quote(text, "absurd and baseless")
+    assert (found.speaker, found.speaker_country) == ("Russian counterpart", "RUS")
