@@ -33,9 +33,10 @@ _SET_OFF = rf"(?:\s*(?:,|{_DASH})\s*|\s+)"
 _NAMED = (rf"(?:\(\s*(?P<paren>[^()]{{1,200}})\)\s*"
           rf"|{_SET_OFF}(?:including|among\s+them|such\s+as)\s+(?P<including>{_NAME_LIST}){_SET_OFF}"
           rf"|\s*{_DASH}\s*(?P<dashed>{_NAME_LIST})\s*{_DASH}\s*)?")
-# Names set off right after a count: "nine against, including A and B", "9 no – including A –".
+# Names set off right after a count: "nine against, including A and B", "9 no – including A –", "two
+# abstentions, from A and B".
 _TRAILING_NAMED = re.compile(
-    rf"(?:\s+(?:votes?\s+)?(?:in\s+favou?r|against))?\s*(?:[,(]|{_DASH})\s*(?:including|among\s+them|such\s+as)\s+"
+    rf"(?:\s+(?:votes?\s+)?(?:in\s+favou?r|against))?\s*(?:[,(]|{_DASH})\s*(?:including|among\s+them|such\s+as|from)\s+"
     rf"(?P<names>{_NAME_LIST})", _F)
 _ZERO_WORDS = ("none", "nil", "no")  # "by a vote of 14 to none", "with no abstentions"
 # Figures in a row, yes first: "120-14", "120-14-45".
@@ -49,9 +50,10 @@ _PATTERNS = [re.compile(pattern, _F) for pattern in (
     rf"\b(?:by|(?:vote|tally)\s+(?:[\w.-]+\s+){{0,5}}?(?:was|of|stood\s+at))\s+(?:an?\s+)?"
     rf"(?:recorded\s+)?(?:vote\s+of\s+)?(?P<yes>{_N})\s+(?:votes?\s+)?(?:in\s+favou?r\s+)?to\s+"
     rf"(?P<no>{_N}|none|nil)\b",
-    # "voted 13-2", "by a vote of 143-5-35", "a 143-5-35 vote", "passed 120-14", "adopted it 12-0"
+    # "voted 13-2", "by a vote of 143-5-35", "a 143-5-35 vote", "passed 120-14", "adopted it 12-0", "The
+    # vote was 143-5", "passed a resolution 13-0"
     r"\b(?:vote[ds]?|voting|tally|by|of|passed|adopted|approved|carried|rejected|defeated|failed)\s+"
-    rf"(?:of\s+|it\s+|the\s+[\w-]+\s+)?{_FIGURES}\b(?![-/])",
+    rf"(?:of\s+|it\s+|was\s+|(?:an?|the|its)\s+(?:[\w-]+\s+)?[\w-]+\s+)?{_FIGURES}\b(?![-/])",
     rf"\b{_FIGURES}\s+(?:vote|tally)\b",
     # "adopted ... by 153 votes", "adopted on 3 May with 99 votes", "received 99 votes": not a
     # margin ("lost by 2 votes") nor a count against
@@ -91,7 +93,11 @@ _REST = re.compile(rf"(?:(?P<n>{_N})\s+)?\b(?:the\s+)?(?:rest|remaining\s+(?:cou
 # Every count holds a figure or a number in words, but "no abstentions": a piece with none of
 # them states no count.
 _COUNT_HINT = re.compile(rf"\d|{NUMBER_IN_WORDS}|abst", _F)
-_UNANIMOUS = re.compile(r"\bunanimous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:dissent|objection)\b", _F)
+# Said of a vote: "unanimously", "a unanimous vote", "the vote was unanimous" (not "a unanimous opinion",
+# "were unanimous in their condemnation")
+_UNANIMOUS = re.compile(r"\bunanimously\b|\bunanimous\s+(?:vote|votes|decision|approval|adoption|backing|support"
+                        r"|consent|ballot)\b|\b(?:vote|decision|ballot)\s+was\s+unanimous\b"
+                        r"|\bwithout\s+(?:a\s+)?(?:dissent|objection)\b", _F)
 
 
 # The words naming each position, the first to match deciding: "abstained from voting for" abstains.

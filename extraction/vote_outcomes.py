@@ -23,22 +23,36 @@ HYPOTHETICAL = re.compile(
     r"\b(?:will|would|could|might|may|shall|must|(?:expected|likely|unlikely|set|due|scheduled|poised"
     r"|planning|plans?|aims?|hopes?|going|yet|(?:is|are))\s+to)\s+(?:[\w-]+\s+){0,4}?$")
 HYPOTHETICAL_REACH = 60  # characters before a vote word where its modal may be
-_REJECTED = re.compile(
-    r"\b(?:rejected|defeated|voted\s+down|blocked|scrapped)\b|\bfailed\s+(?:to\s+(?:pass|be\s+adopted"
-    r"|win|get|secure|garner|gain|receive|muster|obtain)|by)\b|\bnot\s+(?:been\s+|be\s+)?adopted\b"
-    r"|\bdid\s+not\s+pass\b|\bfell\s+short\b|\bfailure\s+to\s+(?:adopt|pass)\b"
+_ADOPTING = r"adopted|adopting|approved|approving|passed|endorsed"
+_REJECTING = r"rejected|defeated|voted\s+down|blocked|scrapped"
+_ADOPTED = re.compile(rf"\b(?:{_ADOPTING})\b", _F)
+_REJECTION = re.compile(rf"\b(?:{_REJECTING})\b", _F)
+# A text that failed, which these words always say of a text: "the draft failed to obtain the required
+# number of votes", "was not adopted", "the Council's failure to adopt".
+_FAILED = re.compile(
+    r"\bfailed\s+(?:to\s+(?:pass|be\s+adopted|win|get|secure|garner|gain|receive|muster|obtain)|by)\b"
+    r"|\bnot\s+(?:been\s+|be\s+)?adopted\b|\bdid\s+not\s+pass\b|\bfell\s+short\b|\bfailure\s+to\s+(?:adopt|pass)\b"
     r"|\bfailed\b[^.;]{1,100}?\bto\s+(?:garner|obtain|receive|muster|secure)\s+the\s+required\b", _F)
-_ADOPTED = re.compile(r"\b(?:adopted|adopting|passed|approved|approving|endorsed)\b", _F)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?$", _F)
 _VOTED_NOUN = rf"(?:{'|'.join(VOTED_TEXT_NOUNS)}|decision|proposal|declaration|paragraph)s?"
-# What was adopted: "the resolution was adopted", "Text Adopted", "adopted, without a vote, a
-# draft", "approved the measure", "adopted in a resolution".
-_TEXT_ADOPTED = re.compile(
-    rf"\b{_VOTED_NOUN}\b(?:\s+[\w-]+){{0,8}}?\s+(?:(?:was|were|been|being|is|are)\s+)?(?:\w+ly\s+|also\s+)?"
-    rf"(?:adopted|approved|passed|endorsed)\b"
-    rf"|\b(?:adopted|adopting|approved|approving|passed|endorsed)\s+(?:[^.;]{{0,60}}?,\s*)?(?:in\s+)?"
-    rf"(?:(?:an?|the|its|this|that|one|another|\w+\s+other)\s+)?(?:[\w-]+\s+){{0,3}}?{_VOTED_NOUN}\b", _F)
-_BODY_BEFORE = re.compile(r"(?:[\s,]+[\w-]+){0,4}[\s,]+")  # "The Assembly this afternoon adopted"
+
+
+def _said_of_a_text(verbs: str) -> re.Pattern:
+    """What was adopted (or rejected): "the resolution was adopted", "Text Adopted", "adopted, without
+    a vote, a draft", "approved the measure", "adopted in a resolution", "rejected a motion"."""
+    return re.compile(
+        rf"\b{_VOTED_NOUN}\b(?:\s+[\w-]+){{0,8}}?\s+(?:(?:was|were|been|being|is|are)\s+)?(?:\w+ly\s+|also\s+)?"
+        rf"(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s+(?:[^.;]{{0,60}}?,\s*)?(?:in\s+)?"
+        rf"(?:(?:an?|the|its|this|that|one|another|\w+\s+other)\s+)?(?:[\w-]+\s+){{0,3}}?{_VOTED_NOUN}\b", _F)
+
+
+_TEXT_ADOPTED = _said_of_a_text(_ADOPTING)
+_TEXT_REJECTED = _said_of_a_text(_REJECTING)
+# "The Assembly this afternoon adopted", not "The Assembly's president rejected"
+_BODY_BEFORE = re.compile(r"(?:[\s,]+(?!(?:president|chair\w*|spokes\w*|secretary|members?|delegat\w+|envoys?"
+                          r"|ambassadors?|representatives?|officials?)\b)[\w-]+){0,4}[\s,]+", _F)
+_BY_A_BODY = re.compile(r"\s+by\s+")  # "rejected by the Human Rights Council"
 _STANCE = re.compile(r"(?:\s+[a-z]+){0,3}\s+")  # "Sri Lanka has categorically rejected": its own stance
 _VOTED_TEXT = re.compile(rf"\b{_VOTED_NOUN}\b", _F)
 _WITHOUT_A_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?(?:recorded\s+)?vote\b|\bby\s+consensus\b", _F)
@@ -57,19 +71,22 @@ class OutcomeReader:
         """Adopted or not, when the piece says so about a text or a body; without a vote or not."""
         text, start, end = self.text, segment.start, segment.end
         if segment.vetoed_by or self._rejected(segment):
-            if segment.strong or _VOTED_TEXT.search(text, start, end) or self.bodies.between(start, end):
-                segment.adopted = False
-        elif self._adoption(segment) and (segment.strong or self._of_a_text(segment)):
+            segment.adopted = False
+        elif self._adoption(segment) and (segment.strong or self._of_a_text(segment, _TEXT_ADOPTED, _ADOPTED)):
             segment.adopted = True
             segment.without_vote = not segment.counts and bool(_WITHOUT_A_VOTE.search(text, start, end))
         elif _WITHOUT_A_VOTE.search(text, start, end) and _ACTED.search(text, start, end):
             segment.adopted = segment.without_vote = True  # "took action on the text without a vote"
 
     def _rejected(self, segment: Segment) -> bool:
-        for match in _REJECTED.finditer(self.text, segment.start, segment.end):
-            if not self._stance(segment, match.start()):
-                return True
-        return False
+        """Whether the piece says a text failed or was rejected ("Sri Lanka rejected the resolution" is
+        a country's stance; "rejected rumours" is no text's outcome)."""
+        text, start, end = self.text, segment.start, segment.end
+        if _FAILED.search(text, start, end):
+            return bool(segment.strong or _VOTED_TEXT.search(text, start, end) or self.bodies.between(start, end))
+        stated = segment.strong or self._of_a_text(segment, _TEXT_REJECTED, _REJECTION)
+        return stated and any(not self._stance(segment, match.start())
+                              for match in _REJECTION.finditer(text, start, end))
 
     def _stance(self, segment: Segment, verb: int) -> bool:
         """Whether a country right before ``verb`` is its subject: its own stance, not the outcome."""
@@ -85,11 +102,19 @@ class OutcomeReader:
                 return match
         return None
 
-    def _of_a_text(self, segment: Segment) -> bool:
-        """Whether the piece says which text was adopted, or which body adopted it."""
+    def _of_a_text(self, segment: Segment, said_of_a_text: re.Pattern, verb: re.Pattern) -> bool:
+        """Whether the piece says which text was adopted (or rejected), or which body did it."""
         text, start, end = self.text, segment.start, segment.end
-        if _TEXT_ADOPTED.search(text, start, end):
+        if said_of_a_text.search(text, start, end):
             return True
-        return any(_BODY_BEFORE.fullmatch(text, body.end, word.start())
-                   for word in _ADOPTED.finditer(text, start, end)
-                   for body in self.bodies.between(max(start, word.start() - 60), word.start()))
+        return any(self._by_a_body(segment, word) for word in verb.finditer(text, start, end))
+
+    def _by_a_body(self, segment: Segment, word: re.Match) -> bool:
+        """"The Assembly this afternoon adopted", "rejected by the Council"."""
+        text, start = self.text, segment.start
+        before = self.bodies.between(max(start, word.start() - 60), word.start())
+        if any(_BODY_BEFORE.fullmatch(text, body.end, word.start()) for body in before):
+            return True
+        agent = _BY_A_BODY.match(text, word.end(), segment.end)
+        return agent is not None and any(body.start - agent.end() <= 8
+                                         for body in self.bodies.between(agent.end(), agent.end() + 9))

@@ -25,7 +25,7 @@ _QUOTE = re.compile(r"[\"“”‘’]")
 _TOOK_A_VOTE = re.compile(r"\b(?:took|held)\s+an?\s+(?:separate\s+)?(?:recorded\s+)?vote\s+on\b", _F)
 _BY_A_TEXT = re.compile(r"By\s+(?:one|a|another)\s+(?:text|resolution|draft|decision)\s+(?:on|concerning|entitled)\b")
 _ITEM_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_LEADING_THE = re.compile(r"^the\s+", _F)
+_LEADING_WORD = re.compile(r"^(?:the|on|of|about|concerning)\s+", _F)  # "texts on A and on B"
 MAX_TOPIC_WORDS = 6  # a longer item is a clause, not a topic
 _ADOPTION = re.compile(r"\b(?:adopt|approv|pass)(?:s|es|ed|ing|e)?\b", _F)
 _WORD = re.compile(r"[A-Za-z]{3,}")
@@ -39,7 +39,7 @@ def topics_in(text: str, start: int, end: int) -> list[str]:
     found = _TOPICS.search(text, start, end)
     if found is None or not _LIST_END.fullmatch(text, found.end(), end):
         return []
-    items = [_LEADING_THE.sub("", item.strip()) for item in _ITEM_JOINT.split(found.group("list"))]
+    items = [_LEADING_WORD.sub("", item.strip()) for item in _ITEM_JOINT.split(found.group("list"))]
     if len(items) < 2 or not all(_is_topic(item) for item in items):
         return []
     return items

@@ -61,6 +61,7 @@ _GENERIC = re.compile(
 # One vote's tally, told even beside a record of many: "adopted 33 drafts, including one on X, which
 # was adopted by a recorded vote of 149 in favour to 6 against"
 _RECORDED = re.compile(r"\bby\s+(?:a\s+)?recorded\s+vote\s+of\b", _F)
+_CANDIDATE_VOTES = re.compile(r"(?:received|won|got|garnered|secured)\b", _F)
 SPEECH_WORDS = 3  # shorter quoted words ("voted “no”", a “sham” vote) are not someone speaking
 
 
@@ -189,6 +190,8 @@ class _Reader:
     def _read_counts(self, segment: Segment) -> None:
         text, start, end = self.text, segment.start, segment.end
         for tally in find_tallies(text, start, end):
+            if _CANDIDATE_VOTES.match(text, tally.start, tally.end) and self.lists.before(tally.start, start):
+                continue  # "Ecuador received 190 votes": a candidate's votes in an election
             named: list[CountryMention] = []
             if tally.names_before:
                 named = self.lists.before(tally.names_end, tally.names_start)

@@ -323,3 +323,30 @@ def test_a_paragraph_voted_apart_is_completed_by_its_tally():
             "retained by 120 votes to 30.")
     vote = only_vote(text)
     assert (vote.yes, vote.no) == (120, 30)
+
+
+# ------------------------------------------------------------------ more wordings met in news reports
+@pytest.mark.parametrize("text, counts, positions", [
+    ("The General Assembly backed the text on Monday. The vote was 131-6 with 40 abstentions. Fiji and Tonga "
+     "were among those abstaining.", (131, 6, 40), {"FJI": "abstain", "TON": "abstain"}),
+    ("The Security Council on Friday passed a resolution 12-0 with three abstentions, from Chile, Peru and "
+     "Kenya, to extend the mission.", (12, 0, 3), {"CHL": "abstain", "PER": "abstain", "KEN": "abstain"}),
+    ("The Human Rights Council text passed with 30 votes in favour, 5 against and 12 abstentions. Cuba and "
+     "Eritrea were among those voting against.", (30, 5, 12), {"CUB": "no", "ERI": "no"}),
+])
+def test_news_wordings(text, counts, positions):
+    vote = only_vote(text, "2031-03-05")
+    assert ((vote.yes, vote.no, vote.abstain), vote.positions) == (counts, positions)
+
+
+def test_a_candidates_votes_in_an_election_are_no_tally():
+    text = "The General Assembly elected five members of the Security Council. Chile received 180 votes."
+    assert extract_votes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council members were unanimous in their condemnation of the attack.",
+    "The General Assembly president rejected rumours that a Security Council resolution was planned.",
+])
+def test_what_only_sounds_like_an_outcome(text):
+    assert extract_votes(text) == []
