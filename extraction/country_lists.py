@@ -69,6 +69,10 @@ class CountryLists:
         """Country names in [start, end) that can cast a vote (not "Russia's ...")."""
         return list(self._voters(self._within(start, end)))
 
+    def names(self, start: int, end: int) -> list[CountryMention]:
+        """Country names in [start, end), possessive or not ("Chile's")."""
+        return [self.mentions[index] for index in self._within(start, end) if self.mentions[index].form == "name"]
+
     def _within(self, start: int, end: int) -> range:
         """Indices of the mentions inside [start, end)."""
         return range(bisect_left(self._starts, start), bisect_right(self._ends, end))

@@ -26,7 +26,9 @@ _YEAR = re.compile(r"\b(?:in|since)\s+((?:19|20)\d\d)\b", _F)
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|when|where|while|after|before|since|until|because)\b")
 _VERB = re.compile(r"\b(?!(?:during|including|regarding|concerning|according|morning|evening|meeting|United"
                    r"|hundred)\b)[A-Za-z]{3,}(?:ed|ing)\b")
-_STILL_TO_COME = re.compile(r"\bto\s+be\s+(?:[\w-]+\s+){0,2}$", _F)  # "to be convened in December"
+# A date that is not the vote's day: still to come ("to be convened in December") or a term's limit
+# ("extended the mandate until 30 June", "from 1 May", "by 31 December").
+_NOT_THE_DAY = re.compile(r"\bto\s+be\s+(?:[\w-]+\s+){0,2}$|\b(?:until|till|through|to|from|by)\s+(?:the\s+)?$", _F)
 _SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", _F)
 _WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b")
 
@@ -62,7 +64,7 @@ class DateReader:
         """Whether the date phrase is in the clause of a vote word or of a body's action."""
         text, (start, end, _) = self.text, phrase
         if HYPOTHETICAL.search(text, max(segment.start, start - HYPOTHETICAL_REACH), start) or \
-                _STILL_TO_COME.search(text, max(segment.start, start - 30), start):
+                _NOT_THE_DAY.search(text, max(segment.start, start - 30), start):
             return False
         before = [anchor for anchor in anchors if anchor[1] <= start]
         after = next((anchor for anchor in anchors if anchor[0] >= end), None)

@@ -37,6 +37,14 @@ _BACKWARD_CUE = re.compile(
     r"|cast\s+(?:the|a|its)\s+(?:lone|only|sole|single)\s+(?:dissenting|negative)\s+vote"
     rf"|opposed(?=\s+(?:(?:the|it|this|that)\b(?:\s+[\w-]+){{0,3}}?\s+{_VOTED_TEXT}|it\b)|\s*(?:[,.;)]|and\b|$)))\b"
     rf"(?P<rest>\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|for|yes|against|no)\b)?", _F)
+# Explaining a vote: "The representative of Chile said his delegation had voted against", "Peru's
+# delegate said her country abstained".
+_DELEGATION_VOTED = re.compile(r"\b(?:his|her|its|their|the)\s+(?:delegation|country|Government)\s+"
+                               r"(?:(?:had|has|would\s+have|also)\s+)*$", _F)
+_SPEAKER_OF = re.compile(r"\b(?:representative|delegate|speaker|ambassador|envoy)\s+(?:of|for)\s+(?P<country>"
+                         r"(?:the\s+)?[A-Z][^,;:.]{1,60}?)\s+(?:said|stated|noted|explained|added)\b"
+                         r"|(?P<owner>[A-Z][^,;:.]{1,60}?)['’]s?\s+(?:representative|delegate|ambassador|envoy)\s+"
+                         r"(?:said|stated|noted|explained|added)\b")
 # "A and B joined C in voting no", "A joined C and D in opposing the measure"
 _JOINED = re.compile(r"\bjoined\s+(?P<others>[^.;:]{1,120}?)\s+in\s+(?:voting\s+|casting\s+)?[“\"]?"
                      r"(?P<side>against|in\s+favou?r|for|yes|no|opposing|supporting|backing|abstaining"
@@ -93,11 +101,23 @@ class PositionReader:
                 continue
             # "abstained from voting for the text" is an abstention, not a yes
             position = side(verb) if "abstain" in verb else side(match.group("rest") or verb)
-            named = self.lists.before(match.start(), segment.start) if position else []
+            if not position:
+                continue
+            named = self.lists.before(match.start(), segment.start) or self._speakers_delegation(segment, match)
             if named and (as_did := _AS_DID.match(self.text, match.end(), end)):
                 named += self.lists.after(as_did.end(), end, introduced=True)
             for mention in named:
                 _place(segment, mention, position)
+
+    def _speakers_delegation(self, segment: Segment, cue: re.Match) -> list[CountryMention]:
+        """"The representative of Chile said his delegation had voted against": the speaker's country."""
+        text, start = self.text, segment.start
+        if not _DELEGATION_VOTED.search(text, max(start, cue.start() - 40), cue.start()):
+            return []
+        speaker = _SPEAKER_OF.search(text, start, cue.start())
+        if speaker is None:
+            return []
+        return self.lists.names(*speaker.span("country" if speaker.group("country") else "owner"))[:1]
 
     def _read_joined(self, segment: Segment, end: int) -> None:
         """"A and B joined C in voting no": all of them."""

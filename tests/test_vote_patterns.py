@@ -350,3 +350,18 @@ def test_a_candidates_votes_in_an_election_are_no_tally():
 ])
 def test_what_only_sounds_like_an_outcome(text):
     assert extract_votes(text) == []
+
+
+def test_delegations_explaining_their_votes():
+    text = ("The General Assembly this afternoon adopted a resolution on oceans by a recorded vote of 150 in favour "
+            "to 5 against, with 12 abstentions. Speaking in explanation of vote, the representative of Chile said "
+            "his delegation had voted in favour of the text. The representative of Fiji said her country had "
+            "voted against it. Kenya's delegate said his delegation abstained.")
+    vote = only_vote(text, "2031-03-07")
+    assert vote.positions == {"CHL": "yes", "FJI": "no", "KEN": "abstain"}
+
+
+def test_a_term_that_ends_on_a_date_does_not_date_the_vote():
+    text = ("The Security Council this morning extended the mission until 30 June, unanimously adopting resolution "
+            "2990 (2031).")
+    assert only_vote(text, "2031-03-07").date == "2031-03-07"
