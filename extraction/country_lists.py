@@ -33,7 +33,7 @@ _FORWARD_JOINT = re.compile(
     r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|along\s+with\s+|plus\s+)?"
     r"|\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+|\s*;\s*)")
 # Between the last name and a cue after it: "A, which also", "A – ", "A were among the states that",
-# "A were among those abstaining".
+# "A were among those abstaining", "A was the only country to".
 # A relative clause set off by commas ("Syria, which had wavered over the text, voted in favour") or a
 # first verb phrase joined by "and" ("the United States broke with tradition and abstained") may
 # come between them too.
@@ -42,6 +42,7 @@ _BACKWARD_GAP = re.compile(
     r"|jointly|yesterday|today)\s+|on\s+[A-Z]\w+(?:\s+\d{1,2})?\s+|,\s*"
     r"|(?:was|were|is|are)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?(?:which|that|who|to)\s+"
     r"|(?:was|were|is|are)\s+among\s+those\s+"
+    r"|(?:was|were)\s+the\s+(?:only|lone|sole)\s+(?:[\w-]+\s+)?(?:to|that)\s+"
     r"|(?<=,\s)(?:which|who)\s+[^,;:()“”\"]{1,150}?,\s*"
     r"|(?:(?!and\b)[a-z][\w'’-]*\s+){1,4}and\s+)*", _F)
 _BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)"

@@ -24,7 +24,7 @@ HYPOTHETICAL = re.compile(
     r"|planning|plans?|aims?|hopes?|going|yet|(?:is|are))\s+to)\s+(?:[\w-]+\s+){0,4}?$")
 HYPOTHETICAL_REACH = 60  # characters before a vote word where its modal may be
 _ADOPTING = r"adopted|adopting|approved|approving|passed|endorsed"
-_REJECTING = r"rejected|defeated|voted\s+down|blocked|scrapped"
+_REJECTING = r"reject(?:ed)?|defeated|voted\s+down|blocked|scrapped"
 _ADOPTED = re.compile(rf"\b(?:{_ADOPTING})\b", _F)
 _REJECTION = re.compile(rf"\b(?:{_REJECTING})\b", _F)
 # A text that failed, which these words always say of a text: "the draft failed to obtain the required
@@ -42,9 +42,9 @@ def _said_of_a_text(verbs: str) -> re.Pattern:
     a vote, a draft", "approved the measure", "adopted in a resolution", "rejected a motion"."""
     return re.compile(
         rf"\b{_VOTED_NOUN}\b(?:\s+[\w-]+){{0,8}}?\s+(?:(?:was|were|been|being|is|are)\s+)?(?:\w+ly\s+|also\s+)?"
-        rf"(?:{verbs})\b"
-        rf"|\b(?:{verbs})\s+(?:[^.;]{{0,60}}?,\s*)?(?:in\s+)?"
-        rf"(?:(?:an?|the|its|this|that|one|another|\w+\s+other)\s+)?(?:[\w-]+\s+){{0,3}}?{_VOTED_NOUN}\b", _F)
+        rf"(?:{verbs})\b|\b(?:it|which)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s+(?:it\b|(?:[^.;]{{0,60}}?,\s*)?(?:in\s+)?"
+        rf"(?:(?:an?|the|its|this|that|one|another|\w+\s+other)\s+)?(?:[\w-]+\s+){{0,3}}?{_VOTED_NOUN}\b)", _F)
 
 
 _TEXT_ADOPTED = _said_of_a_text(_ADOPTING)
@@ -80,11 +80,12 @@ class OutcomeReader:
 
     def _rejected(self, segment: Segment) -> bool:
         """Whether the piece says a text failed or was rejected ("Sri Lanka rejected the resolution" is
-        a country's stance; "rejected rumours" is no text's outcome)."""
+        a country's stance; "rejected rumours" or "voted 143-5 to reject the annexation" is no text's
+        outcome)."""
         text, start, end = self.text, segment.start, segment.end
         if _FAILED.search(text, start, end):
             return bool(segment.strong or _VOTED_TEXT.search(text, start, end) or self.bodies.between(start, end))
-        stated = segment.strong or self._of_a_text(segment, _TEXT_REJECTED, _REJECTION)
+        stated = self._of_a_text(segment, _TEXT_REJECTED, _REJECTION)
         return stated and any(not self._stance(segment, match.start())
                               for match in _REJECTION.finditer(text, start, end))
 
@@ -107,12 +108,13 @@ class OutcomeReader:
         text, start, end = self.text, segment.start, segment.end
         if said_of_a_text.search(text, start, end):
             return True
-        return any(self._by_a_body(segment, word) for word in verb.finditer(text, start, end))
+        return any(self._by_a_body(segment, word, acting=verb is _ADOPTED) for word in verb.finditer(text, start, end))
 
-    def _by_a_body(self, segment: Segment, word: re.Match) -> bool:
-        """"The Assembly this afternoon adopted", "rejected by the Council"."""
+    def _by_a_body(self, segment: Segment, word: re.Match, acting: bool) -> bool:
+        """"The Assembly this afternoon adopted" (when a body ``acting`` before the verb counts),
+        "rejected by the Council"."""
         text, start = self.text, segment.start
-        before = self.bodies.between(max(start, word.start() - 60), word.start())
+        before = self.bodies.between(max(start, word.start() - 60), word.start()) if acting else []
         if any(_BODY_BEFORE.fullmatch(text, body.end, word.start()) for body in before):
             return True
         agent = _BY_A_BODY.match(text, word.end(), segment.end)

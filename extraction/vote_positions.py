@@ -30,11 +30,12 @@ _FORWARD_CUES = [(position, re.compile(pattern, _F)) for position, pattern in (
     ("abstain", r"\babstain(?:ed|ing)?\b|\babstentions?\b"),
     ("absent", r"\b(?:did\s+not|didn't)\s+(?:vote|take\s+part)\b|\bnot\s+voting\b|\babsent\b"),
 )]
-# A verb after the countries it is said of. "opposed" only of a voted text or with nothing after it
-# ("A and B opposed the measure", "with A opposed and B abstaining"), never "opposed the idea".
+# A verb after the countries it is said of ("A cast the lone dissenting vote", "the only vote
+# against"). "opposed" only of a voted text or with nothing after it ("A and B opposed the measure",
+# "with A opposed and B abstaining"), never "opposed the idea".
 _BACKWARD_CUE = re.compile(
     r"(?P<verb>voted|voting|vote|abstained|abstaining|abstain|vetoed|(?:did\s+not|didn't)\s+vote|were\s+absent"
-    r"|cast\s+(?:the|a|its)\s+(?:lone|only|sole|single)\s+(?:dissenting|negative)\s+vote"
+    r"|cast\s+(?:the|a|its)\s+(?:lone|only|sole|single)\s+(?:(?:dissenting|negative)\s+vote|vote\s+against)"
     rf"|opposed(?=\s+(?:(?:the|it|this|that)\b(?:\s+[\w-]+){{0,3}}?\s+{_VOTED_TEXT}|it\b)|\s*(?:[,.;)]|and\b|$)))\b"
     rf"(?P<rest>\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|for|yes|against|no)\b)?", _F)
 # Explaining a vote: "The representative of Chile said his delegation had voted against", "Peru's

@@ -156,8 +156,8 @@ class _Reader:
             return segment
         self._read_topics(segment)
         segment.texts = _texts(piece)
-        if _GENERIC.search(piece) and not (_RECORDED.search(piece) or segment.texts):
-            self._read_session(segment)  # a record of many votes, unless it gives one's tally
+        if _GENERIC.search(piece) and not (_RECORDED.search(piece) or segment.texts or self._full_tally(segment)):
+            self._read_session(segment)  # a record of many votes or how voting works, unless it gives a tally
             return segment
         segment.quoted = self._quoted(start, end)
         self._read_counts(segment)
@@ -168,6 +168,10 @@ class _Reader:
         if segment.decisive or segment.speaks_of_voting:
             self._read_context(segment)
         return segment
+
+    def _full_tally(self, segment: Segment) -> bool:
+        """Whether the piece gives both the yes and the no count of a vote."""
+        return {"yes", "no"} <= {tally.key for tally in find_tallies(self.text, segment.start, segment.end)}
 
     def _read_topics(self, segment: Segment) -> None:
         """The topics of texts acted on that the piece lists (and whether it says they were adopted),

@@ -365,3 +365,23 @@ def test_a_term_that_ends_on_a_date_does_not_date_the_vote():
     text = ("The Security Council this morning extended the mission until 30 June, unanimously adopting resolution "
             "2990 (2031).")
     assert only_vote(text, "2031-03-07").date == "2031-03-07"
+
+
+@pytest.mark.parametrize("text, positions", [
+    ("Fiji was the only country to vote against the General Assembly resolution, which passed 150-1.", {"FJI": "no"}),
+    ("Chile cast the only vote against the text in the Security Council, which was approved 14-1.", {"CHL": "no"}),
+])
+def test_the_only_country_against(text, positions):
+    vote = only_vote(text)
+    assert (vote.no, vote.positions) == (1, positions)
+
+
+@pytest.mark.parametrize("text, adopted", [
+    ("The General Assembly voted 100-50 to reject the proposal on Monday.", False),
+    ("The General Assembly voted 143-5 to reject the annexation of the islands.", True),
+    ("The Security Council rejected it by 4 votes to 9.", False),
+    ("The measure, which needed nine votes to pass, received seven in favour, two against and six abstentions in "
+     "the Security Council.", False),
+])
+def test_what_a_rejection_is_said_of(text, adopted):
+    assert only_vote(text, "2031-03-07").adopted is adopted
