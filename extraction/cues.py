@@ -122,8 +122,12 @@ class SpeakerReader:
 
     def _subject_before(self, before: int, floor: int) -> tuple[Speaker, str | None] | None:
         """The subject ending at token ``before`` (a verb's, after its adverbs): a name and role
-        in apposition, else the noun phrase there, with a role set off before it."""
+        in apposition, else the noun phrase there, with a role set off before it; before a
+        relative "who" set off by a comma, the noun phrase it stands for ("the delegate of Chile,
+        who said")."""
         q = self.q
+        if q.lower[before - 1] == "who" and before - 2 > floor and q.words[before - 2] == ",":
+            before -= 2
         if q.words[before - 1] == ",":
             appositive = appositive_spans(q, before - 1, floor)
             speaker = self.speaker(*appositive[0], role_span=appositive[1]) if appositive else None

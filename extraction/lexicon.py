@@ -137,7 +137,9 @@ FUNCTION_WORDS = frozenset(
     mr mrs ms dr yes oh well like despite amid among much""".split()
 )
 ARTICLES = frozenset({"a", "an", "the"})
-DETERMINERS = frozenset("the a an this that these those its his her their our my your every each any no another".split())
+DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your every each any no another".split()
+)
 NOUN_MARKERS = DETERMINERS | {"of"}  # before a reporting verb form, it is a noun ("the report says")
 # Function words that open a noun phrase, not an introductory phrase ("Some of them said").
 NOUN_PHRASE_OPENERS = DETERMINERS | frozenset(
@@ -227,5 +229,8 @@ def without_possessive(word: str) -> str:
 
 
 def names_people(noun: str) -> bool:
-    """A noun for people: a listed one ("envoy", "aides") or an agentive one ("spokesman", "analyst")."""
-    return noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None
+    """A noun for people: a listed one ("envoy", "aides"), an agentive one ("spokesman", "analyst"),
+    or a compound title holding one ("secretary-general", "vice-president")."""
+    if noun in PERSON_NOUNS or PERSON_NOUN_ENDING.search(noun) is not None:
+        return True
+    return "-" in noun and is_title_word(noun) and any(part in PERSON_NOUNS for part in noun.split("-"))

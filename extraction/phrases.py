@@ -749,6 +749,8 @@ def _head_name(q: QuotedText, first: int, last: int) -> tuple[int, int] | None:
         head = name_span
         if run_last < last and q.lower[run_last] in NAME_PREPOSITIONS:
             break
+        if run_last == last - 1 and q.words[run_last].islower() and _noun_kind(q, run_last, q.lower[run_last]):
+            return None  # "a former Pennsylvania governor", "the Clinton campaign": the name modifies a noun
     return head
 
 

@@ -202,3 +202,20 @@ def test_a_counterpart_is_a_role_not_a_name():
     text = "Her Russian counterpart replied that the charges were “absurd and baseless”."
     found = quote(text, "absurd and baseless")
     assert (found.speaker, found.speaker_country) == ("Russian counterpart", "RUS")
+
+
+def test_the_speaker_before_a_relative_who():
+    text = "Also speaking was the representative of Chile, who said the draft was “a necessary first step”."
+    found = quote(text, "a necessary first step")
+    assert (found.speaker, found.speaker_country) == ("the representative of Chile", "CHL")
+
+
+def test_a_compound_title_names_a_person():
+    text = "The Secretary-General, in his address, said the world “cannot afford another lost decade”."
+    found = quote(text, "cannot afford another lost decade")
+    assert (found.speaker, found.speaker_kind) == ("the Secretary-General", "person")
+
+
+def test_a_name_modifying_a_noun_is_not_the_speaker():
+    text = "Omar Haddad, a former Jordanian minister, spoke first. A former Ohio governor said it was “too little”."
+    assert quote(text, "too little").speaker == "A former Ohio governor"
