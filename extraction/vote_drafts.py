@@ -74,6 +74,16 @@ class ToldVotes:
             target = self._new_draft(segment)
         _merge(target, segment)
         self._touch(target)
+        if segment.again:
+            self._add_the_year_before(target, segment)
+
+    def _add_the_year_before(self, draft: Draft, segment: Segment) -> None:
+        """The vote a year before, where the positions ``segment`` names were taken too ("China voted
+        against for the second straight year"); only those positions are known of it."""
+        earlier = Draft(Vote(body=draft.vote.body, start=segment.start, end=segment.end), draft.kind, None,
+                        body_stated=draft.body_stated, earlier=True)
+        _merge_positions(earlier.vote, segment)
+        self.drafts.append(earlier)
 
     def _touch(self, draft: Draft) -> None:
         """``draft`` becomes the most recent vote told of."""

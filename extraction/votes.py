@@ -88,6 +88,9 @@ _EARLIER_VOTE = re.compile(rf"\b(?:similar|previous|earlier|prior|last\s+year['â
 _OTHER_VOTE = re.compile(
     rf"\b(?:separate|another|rival|competing){_VOTED}"
     r"|\balso\s+(?:adopted|approved|passed|endorsed)\b|\bin\s+(?:other|related|separate)\s+action\b", _F)
+# The same position as a year before: there was one earlier vote, where it was taken too.
+_AGAIN = re.compile(r"\bsecond\s+(?:straight|consecutive|successive)\s+year\b"
+                    r"|\bsecond\s+year\s+(?:in\s+a\s+row|running)\b", _F)
 # A few more texts adopted together, each a vote: "Adopting three other texts", "It also approved,
 # without a vote, two resolutions and a decision". A count above FEW_TEXTS, or of the texts a
 # meeting adopted ("The Council this morning adopted four resolutions"), is a record of its work.
@@ -229,15 +232,10 @@ class _Reader:
             segment.body = segment.date_text = segment.date_key = None
 
     def _read_context(self, segment: Segment) -> None:
-        text, start, end = self.text, segment.start, segment.end
-        piece = text[start:end]
+        """Where and when, the membership, the symbol, what kind of text and which vote it is."""
+        piece = self.text[segment.start:segment.end]
         self._read_setting(segment)
-        for match in _MEMBERSHIP.finditer(text, start, end):
-            following = self.bodies.between(match.end(), min(match.end() + 41, end))  # within 40 characters
-            if following and (segment.body in (None, following[0].body)):
-                segment.members = parse_number(match.group("n"))
-        if segment.counts and (total := _TOTAL_MEMBERSHIP.search(text, start, end)):
-            segment.members = segment.members or parse_number(total.group("n"))
+        self._read_membership(segment)
         if symbol := _SYMBOL.search(piece):
             segment.symbol = symbol.group().rstrip(".")
         elif numbered := _NUMBERED_COUNCIL_RESOLUTION.search(piece):
@@ -246,8 +244,18 @@ class _Reader:
             else "resolution"
         segment.earlier_vote = bool(_EARLIER_VOTE.search(piece))
         segment.other_vote = segment.vote_taken or segment.earlier_vote or bool(_OTHER_VOTE.search(piece))
+        segment.again = bool(segment.positions and _AGAIN.search(piece))
         segment.subject = vote_subject(_SYMBOL.sub(" ", piece))
 
+    def _read_membership(self, segment: Segment) -> None:
+        """"the 193-member Assembly", "153 votes from a total of 193 members"."""
+        text, start, end = self.text, segment.start, segment.end
+        for match in _MEMBERSHIP.finditer(text, start, end):
+            following = self.bodies.between(match.end(), min(match.end() + 41, end))  # within 40 characters
+            if following and (segment.body in (None, following[0].body)):
+                segment.members = parse_number(match.group("n"))
+        if segment.counts and (total := _TOTAL_MEMBERSHIP.search(text, start, end)):
+            segment.members = segment.members or parse_number(total.group("n"))
 
 def _texts(piece: str) -> int:
     """How many texts a piece counts, when it counts a few more ("also adopted two resolutions and a

@@ -385,3 +385,13 @@ def test_the_only_country_against(text, positions):
 ])
 def test_what_a_rejection_is_said_of(text, adopted):
     assert only_vote(text, "2031-03-07").adopted is adopted
+
+
+@pytest.mark.parametrize("sentence", ["It was the second straight year for Peru to vote against the text.",
+                                      "Peru voted against the text for the second consecutive year."])
+def test_a_position_taken_for_the_second_year_is_also_last_years_vote(sentence):
+    text = f"The Third Committee on Tuesday approved the draft by 150 votes to 4. {sentence}"
+    current, last_year = extract_votes(text, "2031-11-06")
+    assert (current.yes, current.date, current.positions) == (150, "2031-11-04", {"PER": "no"})
+    assert (last_year.body, last_year.date, last_year.yes, last_year.positions) == (
+        "UNGA Third Committee", None, None, {"PER": "no"})
