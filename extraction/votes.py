@@ -100,8 +100,10 @@ _MORE_TEXTS = re.compile(r"\b(?:other|more|further)\s+(?:draft\s+)?(?:texts|reso
                          r"|\bwithout\s+a\s+vote\b|\bby\s+consensus\b|\balso\b", _F)
 FEW_TEXTS = 5
 _SYMBOL = re.compile(r"\b[AES]/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
-                     r"(?:\s\((?:19|20)\d\d\))?")
+                     r"(?:\s?\((?:19|20)\d\d\))?")
 _NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
+# An Assembly resolution numbered by its session in Roman figures: "resolution 377 A (V)"
+_SESSION_NUMBERED_RESOLUTION = re.compile(r"\bresolution\s+(\d{1,4}\s?[A-Z]?\s?\([IVXLC]+\))", _F)
 
 
 
@@ -240,6 +242,8 @@ class _Reader:
             segment.symbol = symbol.group().rstrip(".")
         elif numbered := _NUMBERED_COUNCIL_RESOLUTION.search(piece):
             segment.council_resolution = f"S/RES/{numbered.group(1)} ({numbered.group(2)})"
+        elif session_numbered := _SESSION_NUMBERED_RESOLUTION.search(piece):
+            segment.symbol = session_numbered.group(1)
         segment.kind = "amendment" if _AMENDMENT.search(piece) else "paragraph" if _PARAGRAPH.search(piece) \
             else "resolution"
         segment.earlier_vote = bool(_EARLIER_VOTE.search(piece))

@@ -395,3 +395,12 @@ def test_a_position_taken_for_the_second_year_is_also_last_years_vote(sentence):
     assert (current.yes, current.date, current.positions) == (150, "2031-11-04", {"PER": "no"})
     assert (last_year.body, last_year.date, last_year.yes, last_year.positions) == (
         "UNGA Third Committee", None, None, {"PER": "no"})
+
+
+def test_a_resolution_mentioned_in_passing_with_its_adoption_is_a_vote_of_its_own():
+    text = ("In 1991 France vetoed a Security Council draft, leading members to invoke General Assembly resolution "
+            "412 B (IV), adopted in 1949.")
+    veto, passing = extract_votes(text)
+    assert (veto.body, veto.vetoed_by, veto.date_text) == ("UNSC", ["FRA"], "In 1991")
+    assert (passing.body, passing.resolution, passing.adopted, passing.date_text) == (
+        "UNGA", "412 B (IV)", True, "in 1949")
