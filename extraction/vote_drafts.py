@@ -294,9 +294,8 @@ def _infer_counts(draft: Draft) -> None:
     """Counts from exhaustive lists, "unanimously", or a yes count plus every other vote named."""
     vote = draft.vote
     _fill_counts(vote, draft.listed)
-    if draft.unanimous and vote.members and vote.no is None and vote.abstain is None:
-        vote.yes = vote.yes if vote.yes is not None else vote.members
-        vote.no = vote.abstain = 0
+    if draft.unanimous and vote.members and vote.yes in (None, vote.members) and not (vote.no or vote.abstain):
+        vote.yes, vote.no, vote.abstain = vote.members, 0, 0  # "unanimously", "the 15-0 vote"
     if vote.members and vote.yes is not None and vote.no is None and vote.abstain is None:
         named = {key: sum(1 for p in vote.positions.values() if p == key) for key in COUNTS}
         if named["no"] + named["abstain"] + (vote.absent or 0) == vote.members - vote.yes:

@@ -38,6 +38,8 @@ _BACKWARD_CUE = re.compile(
     r"|cast\s+(?:the|a|its)\s+(?:lone|only|sole|single)\s+(?:(?:dissenting|negative)\s+vote|vote\s+against)"
     rf"|opposed(?=\s+(?:(?:the|it|this|that)\b(?:\s+[\w-]+){{0,3}}?\s+{_VOTED_TEXT}|it\b)|\s*(?:[,.;)]|and\b|$)))\b"
     rf"(?P<rest>\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|for|yes|against|no)\b)?", _F)
+_WITH = re.compile(r"\b(?:with|and)\s+(?:only\s+|just\s+)?(?P<who>[^,;.]{1,80}?)\s+"
+                   r"(?P<side>against|opposed|abstaining|in\s+favou?r)\b(?!\s+(?:of\b|the\b|it\b))", _F)
 _TIME_FOR = re.compile(r"\b(?:year|time)\s+for\s+(?P<who>[^,;.]{1,80}?)\s+to\s+"
                        r"(?P<verb>vote\s+(?:against|in\s+favou?r|for|yes|no)|abstain)\b", _F)
 # Explaining a vote: "The representative of Chile said his delegation had voted against", "Peru's
@@ -89,6 +91,7 @@ class PositionReader:
         self._read_backward(segment, unlabelled_end)
         self._read_joined(segment, unlabelled_end)
         self._read_time_for(segment, unlabelled_end)
+        self._read_with(segment, unlabelled_end)
         self._read_rejections(segment, unlabelled_end)
         self._read_owned(segment, _ABSTENTION_WORD, veto=False)
         text, start = self.text, segment.start
@@ -122,6 +125,12 @@ class PositionReader:
         if speaker is None:
             return []
         return self.lists.names(*speaker.span("country" if speaker.group("country") else "owner"))[:1]
+
+    def _read_with(self, segment: Segment, end: int) -> None:
+        """"by 160 votes, with only A and B against and C abstaining"."""
+        for match in _WITH.finditer(self.text, segment.start, end):
+            for mention in self.lists.voters(*match.span("who")):
+                _place(segment, mention, side(match.group("side")))
 
     def _read_time_for(self, segment: Segment, end: int) -> None:
         """"the second year for A and B to vote against"."""

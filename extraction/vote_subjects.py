@@ -50,6 +50,7 @@ _REFERENCE_ONLY = re.compile(r"(?:similar|previous|earlier|prior|same|separate|a
                              re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s+(?:of|on|in|for|to|at|with|by|from|about|against)\s")
 _NEXT_WORD = re.compile(_NEXT)
+_TRAILING_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+\s*$")  # "resolution unanimously (on Monday)"
 _QUOTE_MARKS = re.compile(r"[“”\"]|‘(?=\w)|(?<=\w)’(?!\w)")
 
 
@@ -94,6 +95,6 @@ def _described(match: re.Match, raw: str) -> str:
 
 
 def _clean(phrase: str) -> str:
-    """The phrase without quotation marks, trailing tally/date words or dangling punctuation."""
-    phrase = _TAIL.sub("", phrase)
+    """The phrase without quotation marks, trailing tally/date words and adverbs or dangling punctuation."""
+    phrase = _TRAILING_ADVERBS.sub("", _TAIL.sub("", phrase))
     return " ".join(_QUOTE_MARKS.sub("", phrase).split()).strip(" ,–—-")

@@ -404,3 +404,18 @@ def test_a_resolution_mentioned_in_passing_with_its_adoption_is_a_vote_of_its_ow
     assert (veto.body, veto.vetoed_by, veto.date_text) == ("UNSC", ["FRA"], "In 1991")
     assert (passing.body, passing.resolution, passing.adopted, passing.date_text) == (
         "UNGA", "412 B (IV)", True, "in 1949")
+
+
+def test_countries_after_with_and_before_their_side():
+    text = ("The text was approved by 160 votes, with only Fiji and Tonga against and 10 abstentions in the General "
+            "Assembly.")
+    vote = only_vote(text)
+    assert (vote.yes, vote.abstain, vote.positions) == (160, 10, {"FJI": "no", "TON": "no"})
+    text = "The General Assembly adopted a resolution against the war with Chile and Peru in favour of talks."
+    assert only_vote(text).positions == {}
+
+
+def test_a_unanimous_council_vote_told_in_figures():
+    text = "The Security Council adopted the resolution unanimously on Monday. The 15-0 vote came after days of talks."
+    vote = only_vote(text, "2031-03-07")
+    assert (vote.yes, vote.no, vote.abstain, vote.absent, vote.date) == (15, 0, 0, 0, "2031-03-03")
