@@ -26,6 +26,9 @@ from extraction.lexicon import (
     CLOSING_PUNCTUATION,
     PARTICIPLE_ENDINGS,
     SHARED_SUBJECT_LINKS,
+    TEMPORAL_WORDS,
+    TIME_PREPOSITIONS,
+    is_adverb_in_ly,
 )
 from extraction.phrases import (
     QuotedText,
@@ -47,15 +50,24 @@ MAX_CUE_DISTANCE = 400
 
 
 def _skip_adverbs_left(q: QuotedText, i: int) -> int:
-    """Back over adverbs and auxiliaries before a verb ("also", "did not", "has repeatedly"; a
-    capitalised word in -ly is a name: "Kelly", "the Assembly")."""
-    while i > 0 and (
-        q.lower[i - 1] in ADVERBS_BEFORE_VERB
-        or q.words[i - 1] in AUXILIARIES
-        or (q.words[i - 1].islower() and q.lower[i - 1].endswith("ly"))
-    ):
-        i -= 1
+    """Back over adverbs, auxiliaries and a time phrase before a verb ("also", "did not", "has
+    repeatedly", "on Thursday"; a capitalised word in -ly is a name: "Kelly", "the Assembly")."""
+    while i > 0:
+        if q.lower[i - 1] in ADVERBS_BEFORE_VERB or q.words[i - 1] in AUXILIARIES or is_adverb_in_ly(q.words[i - 1]):
+            i -= 1
+        elif (time := _time_phrase_start(q, i)) < i:
+            i = time
+        else:
+            break
     return i
+
+
+def _time_phrase_start(q: QuotedText, end: int) -> int:
+    """Where a time phrase ending before token ``end`` starts ("on Thursday", "on March 3"), else ``end``."""
+    i = end
+    while i > 0 and end - i < 4 and (q.lower[i - 1] in TEMPORAL_WORDS or q.words[i - 1].isdigit()):
+        i -= 1
+    return i - 1 if end - i and i > 0 and q.lower[i - 1] in TIME_PREPOSITIONS else end
 
 
 def _passive_agent_start(q: QuotedText, verb: int) -> int | None:

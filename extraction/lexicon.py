@@ -166,8 +166,12 @@ SHARED_SUBJECT_LINKS = frozenset({"and", "to"})
 ADVERBS_BEFORE_VERB = frozenset(
     """also later then has have had previously again once further repeatedly publicly recently
     reportedly never often once subsequently simply just even still already quickly
-    flatly bluntly frankly""".split()
+    flatly bluntly frankly today yesterday tonight""".split()
 )
+# Nouns in -ly, which no adverb is ("the assembly said", "a close ally").
+NOUNS_IN_LY = frozenset("assembly family ally supply rally anomaly monopoly folly belly bully lily".split())
+# Words before a day or month that make a time phrase between a subject and its verb ("on Thursday").
+TIME_PREPOSITIONS = frozenset({"on", "in", "last", "this", "early", "late"})
 IRREGULAR_PAST = frozenset(
     """took went made gave came got won lost left met ran sent spent kept held brought began became
     saw knew found felt heard led sat stood paid built bought sought fought struck""".split()
@@ -226,6 +230,11 @@ def without_possessive(word: str) -> str:
         if word.endswith(ending):
             return word[: -len(ending)]
     return word
+
+
+def is_adverb_in_ly(word: str) -> bool:
+    """A lower-case adverb in -ly ("strongly"), not a noun ("assembly")."""
+    return word.endswith("ly") and word.islower() and word not in NOUNS_IN_LY
 
 
 def names_people(noun: str) -> bool:

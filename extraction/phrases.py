@@ -49,6 +49,7 @@ from extraction.lexicon import (
     VERBS_AFTER_SUBJECT,
     VIEW_NOUNS,
     is_abbreviation,
+    is_adverb_in_ly,
     is_title_word,
     names_people,
     without_possessive,
@@ -546,7 +547,7 @@ def _starts_predicate_after(q: QuotedText, i: int) -> bool:
     if low.endswith(("ed", "ing")) and q.lower[i - 1] not in NP_CONNECTORS and q.lower[i - 1] not in ("a", "an"):
         return True
     return q.is_capitalised(i - 1) and (
-        low in ADVERBS_BEFORE_VERB or low in IRREGULAR_PAST or (low.endswith("ly") and len(low) > 4)
+        low in ADVERBS_BEFORE_VERB or low in IRREGULAR_PAST or (is_adverb_in_ly(low) and len(low) > 4)
     )
 
 
@@ -661,7 +662,7 @@ def view_possessor(q: QuotedText, start: int) -> Reference | None:
 def opens_clause(q: QuotedText, i: int) -> bool:
     """A relative pronoun, subordinator or participle (after adverbs) opening a clause in
     apposition: "who led the talks", "while being interviewed", "later alleging"."""
-    while q.lower[i] in ADVERBS_BEFORE_VERB or (q.words[i].islower() and q.lower[i].endswith("ly")):
+    while q.lower[i] in ADVERBS_BEFORE_VERB or is_adverb_in_ly(q.words[i]):
         i += 1
     low = q.lower[i]
     return low in CLAUSE_OPENERS or (q.words[i].islower() and low.endswith(("ing", "ed")))
@@ -678,7 +679,7 @@ def skip_introduction(q: QuotedText, floor: int) -> int:
     """The first token after a sentence's dateline ("JACKSON, Miss. -"), linking words ("And
     then") and introductory phrases ("Earlier this week,", "Speaking at the rally,")."""
     ceiling = q.sentence_end_token(floor) if floor < len(q.words) else floor
-    i = _skip_dateline(q, floor, ceiling)
+    i = _skip_dateline(q, _skip_agency(q, floor, ceiling), ceiling)
     for _ in range(3):
         while i < ceiling and (q.lower[i] in LINKING_WORDS or q.words[i] == ","):
             i += 1
@@ -689,6 +690,13 @@ def skip_introduction(q: QuotedText, floor: int) -> int:
             break
         i = comma + 1
     return i
+
+
+def _skip_agency(q: QuotedText, floor: int, ceiling: int) -> int:
+    """After a news agency in brackets opening a sentence, and its dash: "(CNN) —"."""
+    if floor + 2 < ceiling and q.words[floor] == "(" and q.words[floor + 2] == ")" and q.is_capitalised(floor + 1):
+        return floor + 3 + (floor + 3 < ceiling and q.words[floor + 3] in DASHES)
+    return floor
 
 
 def _skip_dateline(q: QuotedText, floor: int, ceiling: int) -> int:

@@ -219,3 +219,23 @@ def test_a_compound_title_names_a_person():
 def test_a_name_modifying_a_noun_is_not_the_speaker():
     text = "Omar Haddad, a former Jordanian minister, spoke first. A former Ohio governor said it was “too little”."
     assert quote(text, "too little").speaker == "A former Ohio governor"
+
+
+# --- between a subject and its verb: time phrases and nouns in -ly --------------------------
+def test_a_time_phrase_between_the_subject_and_its_cue():
+    text = "The Human Rights Council on Friday called the crackdown “brutal and unlawful”."
+    assert quote(text, "brutal and unlawful").speaker == "Human Rights Council"
+    text = "The General Assembly today described the referendum as “null and void”."
+    assert quote(text, "null and void").speaker == "General Assembly"
+
+
+def test_a_noun_in_ly_before_a_cue_is_the_subject():
+    text = "NAIROBI, May 4 (AP) — The assembly demanded that the parties “lay down their arms”."
+    assert quote(text, "lay down their arms").speaker == "the assembly"
+
+
+def test_an_agency_in_brackets_opening_the_text_is_no_speaker():
+    text = "(AFP) — “We are ready to talk,” the negotiator told the council."
+    assert quote(text, "We are ready to talk,").speaker == "the negotiator"
+    found = quote("(CNN) — Delegates from 40 nations rejected what they called “a sham vote”.", "a sham vote")
+    assert found.speaker == "Delegates"
