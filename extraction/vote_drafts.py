@@ -25,7 +25,7 @@ CONTEXT_REACH = 3  # a waiting piece of context is used by a vote at most this m
 RECENT_VOTES = 32  # a segment may join one of this many votes, the latest told of (an article tells a few)
 
 
-@dataclass
+@dataclass(eq=False)  # one draft is one vote: drafts are told apart by identity
 class Draft:
     """A vote being told, and what its pieces imply without stating it."""
 

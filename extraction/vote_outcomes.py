@@ -43,7 +43,7 @@ def _said_of_a_text(verbs: str) -> re.Pattern:
     return re.compile(
         rf"\b{_VOTED_NOUN}\b(?:\s+[^\s.;!?]+){{0,8}}?\s+(?:(?:was|were|been|being|is|are)\s+)?(?:\w+ly\s+|also\s+)?"
         rf"(?:{verbs})\b|\b(?:it|which)\s+(?:was|were)\s+(?:\w+ly\s+)?(?:{verbs})\b"
-        rf"|\b(?:{verbs})\s+(?:it\b|(?:[^.;]{{0,60}}?,\s*)?(?:in\s+)?"
+        rf"|\b(?:{verbs})\b(?:\s*,[^.;]{{0,60}}?,)?\s+(?:it\b|(?:in\s+)?"
         rf"(?:(?:an?|the|its|this|that|one|another|\w+\s+other)\s+)?(?:[\w-]+\s+){{0,3}}?{_VOTED_NOUN}\b)", _F)
 
 

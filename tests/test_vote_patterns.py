@@ -419,3 +419,10 @@ def test_a_unanimous_council_vote_told_in_figures():
     text = "The Security Council adopted the resolution unanimously on Monday. The 15-0 vote came after days of talks."
     vote = only_vote(text, "2031-03-07")
     assert (vote.yes, vote.no, vote.abstain, vote.absent, vote.date) == (15, 0, 0, 0, "2031-03-03")
+
+
+def test_a_draft_approved_without_a_vote_after_a_recorded_one():
+    text = ("By a recorded vote of 145 in favour to 6 against, the Fourth Committee approved a draft on refugees. It "
+            "then approved, without a vote, a draft on atomic radiation.")
+    refugees, radiation = extract_votes(text)
+    assert (refugees.yes, radiation.yes, radiation.adopted, radiation.body) == (145, None, True, "UNGA Fourth Committee")
