@@ -39,14 +39,15 @@ MAX_PRONOUN_DISTANCE = 8  # sentences between a pronoun and the entity it can me
 
 
 class NameBook:
-    """Full names of persons (surname -> fullest form; a name's first word -> the one name it
-    opens, for names written family name first: "Wang" -> "Wang Lei"), the first title given to
-    each ("Foreign Minister Ana Ortiz") and the words that name persons (in a full name, or
-    capitalised inside a sentence), read from every capitalised run of a text."""
+    """Full names of persons (surname -> fullest form; another word of a short name -> the one
+    name it is part of, for a family name written first or a first surname: "Wang" -> "Wang Lei",
+    "Rodriguez" -> "Bruno Rodriguez Parrilla"), the first title given to each ("Foreign Minister Ana
+    Ortiz") and the words that name persons (in a full name, or capitalised inside a sentence),
+    read from every capitalised run of a text."""
 
     def __init__(self, q: QuotedText):
         self.full_names: dict[str, str] = {}
-        self.opening_words: dict[str, str | None] = {}  # first word -> full name (None: opens several)
+        self.inner_words: dict[str, str | None] = {}  # a word but the last -> full name (None: of several)
         self.name_words: set[str] = set()
         self.title_roles: dict[str, tuple[str, str | None]] = {}  # person -> (role, country)
         titled = []
@@ -67,16 +68,16 @@ class NameBook:
                 self.title_roles.setdefault(self.canonical(name), (role, role_country(q, role, first, last)))
 
     def _add_full_name(self, name: str) -> None:
-        """A person's name of several words; a short one may be written family name first, opening
-        with its surname ("Wang Lei")."""
+        """A person's name of several words; a word of a short one but its last may be the surname
+        ("Wang Lei", "Bruno Rodriguez Parrilla")."""
         parts = name.split()
         self.name_words.update(parts)
         for key in (parts[-1], name):
             if len(name) > len(self.full_names.get(key, "")):
                 self.full_names[key] = name
-        if len(parts) <= 3:
-            opened = self.opening_words.get(parts[0], name)
-            self.opening_words[parts[0]] = name if opened and opened.split()[-1] == parts[-1] else None
+        for word in parts[:-1] if len(parts) <= 3 else ():
+            known = self.inner_words.get(word, name)
+            self.inner_words[word] = name if known and known.split()[-1] == parts[-1] else None
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name in the text."""
@@ -84,8 +85,8 @@ class NameBook:
         if not parts:
             return name
         found = self.full_names.get(name) or self.full_names.get(parts[-1])
-        if found is None and len(parts) == 1 and self.opening_words.get(name):
-            found = self.full_names[self.opening_words[name].split()[-1]]
+        if found is None and len(parts) == 1 and self.inner_words.get(name):
+            found = self.full_names[self.inner_words[name].split()[-1]]
         return found or name
 
     def names_nobody(self, name: Speaker) -> bool:
@@ -93,7 +94,7 @@ class NameBook:
         only ever opening a sentence ("History will judge ..."), never inside a full name."""
         word = name.name
         return (name.kind == "person" and name.role is None and " " not in word and word not in self.name_words
-                and word not in self.full_names and word not in self.opening_words)
+                and word not in self.full_names and word not in self.inner_words)
 
 
 class _Salience:

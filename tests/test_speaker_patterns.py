@@ -239,3 +239,9 @@ def test_an_agency_in_brackets_opening_the_text_is_no_speaker():
     assert quote(text, "We are ready to talk,").speaker == "the negotiator"
     found = quote("(CNN) — Delegates from 40 nations rejected what they called “a sham vote”.", "a sham vote")
     assert found.speaker == "Delegates"
+
+
+def test_a_first_surname_of_a_three_word_name_keeps_the_full_name():
+    text = ("Foreign Minister Elena Marquez Soto addressed the Assembly. Marquez said the embargo was "
+            "“a relic of another age”.")
+    assert quote(text, "a relic of another age").speaker == "Elena Marquez Soto"
