@@ -44,7 +44,10 @@ def link_quotes_to_votes(text: AnalyzedText, quotes: list[Quote], votes: list[Vo
     """Set each quotation's ``vote`` to the index of the vote it is about, or leave it ``None``."""
     if not votes:
         return
-    reported_in = {_paragraph(text, vote.start) for vote in votes} if len(text.paragraphs) > 1 else set()
+    reported_in = set()
+    if len(text.paragraphs) > 1:
+        for vote in votes:
+            reported_in.update(range(_paragraph(text, vote.start), _paragraph(text, max(vote.start, vote.end - 1)) + 1))
     previous: dict[str | None, Quote] = {}
     for quote in quotes:
         quote.vote = _vote_of(text, quote, votes, reported_in)

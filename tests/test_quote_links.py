@@ -54,6 +54,20 @@ def test_a_quotation_naming_a_body_that_took_no_vote_in_the_text_is_about_none()
     assert quotes["must now act without delay."] == ("Mei Tanaka", None)
 
 
+def test_a_reaction_after_the_paragraphs_a_vote_is_reported_over_is_about_it():
+    text = (
+        "The General Assembly on Tuesday adopted the resolution with 150 votes in favour, 4 against and"
+        " 20 abstentions.\n\n"
+        "Chile and Peru voted against it, while Ghana abstained.\n\n"
+        "“A welcome step,” said Omar Haddad, Jordan's ambassador.\n\n"
+        "Elsewhere in the city, crowds gathered.\n\n"
+        "“The bridges will reopen soon,” said Clara Jensen, the mayor."
+    )
+    quotes = linked(text)
+    assert quotes["A welcome step,"] == ("Omar Haddad", "UNGA")
+    assert quotes["The bridges will reopen soon,"] == ("Clara Jensen", None)
+
+
 def test_in_one_unbroken_paragraph_a_quotation_needs_a_vote_word_or_a_body():
     text = (
         "The General Assembly adopted the resolution by 150 votes to 4, with 20 abstentions."
