@@ -29,18 +29,35 @@ _UN_CONTEXT = re.compile(r"\bU\.?N\.?\b|\bUnited Nations\b")
 _UN_HINT_WORDS = ("council", "assembly", "world body", "veto", "united nations", "unga", "unsc", "unhrc", "ecosoc",
                   "ga/", "sc/")
 _UN_HINT = re.compile(r"u(?<!\wu)\.?n\b|/(?<=\b[aes]/)\d|resolution \d")  # literal first: a fast scan
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+# How the name of a Main Committee ends, in lower case: "first", "and financial", "legal", "budget"...
+_MAIN_COMMITTEE_ENDINGS = ("first", "second", "third", "fourth", "fifth", "sixth", "security", "financial",
+                           "cultural", "decolonization", "budgetary", "legal", "budget", "human rights")
+_LONGEST_ENDING = max(map(len, _MAIN_COMMITTEE_ENDINGS))
 
 _ORDINAL = r"(First|Second|Third|Fourth|Fifth|Sixth)"
 _BODY_NOUNS = r"(?:Council|Assembly|Board|Committee|Commission|Conference)"
 _NAME_WORD = r"[A-Z][\w'’.&-]*"
 _SPACE = r"[^\S\n]+"  # a name never runs over a line's end
+# The Main Committees by their names, and as news calls them ("the Assembly's budget committee").
+_MAIN_COMMITTEE_NAMES = {
+    r"Disarmament\s+and\s+International\s+Security": "First", r"Economic\s+and\s+Financial": "Second",
+    r"Social,?\s+Humanitarian\s+and\s+Cultural": "Third", r"Special\s+Political\s+and\s+Decolonization": "Fourth",
+    r"Administrative\s+and\s+Budgetary": "Fifth", r"Legal": "Sixth",
+}
+_MAIN_COMMITTEE_SHORT_NAMES = {
+    "disarmament": "First", "economic": "Second", r"human\s+rights": "Third", "social": "Third", "budget": "Fifth",
+    "legal": "Sixth",
+}
 # (pattern, body, finder): a finder of a pattern that ignores case reads the text in lower case
 # (see extraction.scanning).
 _BODY_PATTERNS: list[tuple[re.Pattern, str, re.Pattern]] = [
     (re.compile(r"\bHuman Rights Council\b|\bUNHRC\b|\brights council\b", _F), HUMAN_RIGHTS_COUNCIL,
      re.compile(r"h(?=uman rights council)|u(?=nhrc)|r(?=ights council)")),
     (re.compile(rf"\b{_ORDINAL} Committee\b"), "committee", re.compile(r"[FST](?=[a-z]+ Committee)")),
+    (re.compile(rf"\b(?:{'|'.join(_MAIN_COMMITTEE_NAMES)})\s+Committee\b|\bAssembly['’]s\s+(?P<short>"
+                rf"{'|'.join(_MAIN_COMMITTEE_SHORT_NAMES)})\s+committee\b", _F), "main committee",
+     re.compile(r"[dsal](?=isarmament and|ocial,? humanitarian|pecial political|dministrative and|egal committee"
+                r"|ssembly['’]s )|e(?=conomic and financial)")),
     (re.compile(r"\bSecurity Council\b|\bUNSC\b", _F), SECURITY_COUNCIL,
      re.compile(r"s(?=ecurity council)|u(?=nsc)")),
     (re.compile(r"\bGeneral Assembly\b|\bUNGA\b", _F), GENERAL_ASSEMBLY,
@@ -92,9 +109,10 @@ def may_speak_of_the_un(folded: str) -> bool:
 
 
 def _names_a_main_committee(folded: str) -> bool:
+    """"the Third Committee", "the Legal Committee", "the Assembly's budget committee"."""
     at = folded.find(" committee")
     while at != -1:
-        if folded[max(0, at - 6):at].endswith(_ORDINALS):
+        if folded[max(0, at - _LONGEST_ENDING):at].endswith(_MAIN_COMMITTEE_ENDINGS):
             return True
         at = folded.find(" committee", at + 1)
     return False
@@ -172,10 +190,19 @@ def _body_name(match: re.Match, body: str) -> str:
         return f"{GENERAL_ASSEMBLY} {match.group(1).title()} Committee"
     if body == "reference":
         return (match.groupdict().get("ref") or "assembly").lower()
+    if body == "main committee":
+        return f"{GENERAL_ASSEMBLY} {_main_committee(match)} Committee"
     if body == "named":
         name = re.sub(r"^The\s+", "", match.group()).strip()
         return name.lower() if name in ("Council", "Assembly", "Committee") else name
     return body
+
+
+def _main_committee(match: re.Match) -> str:
+    """The ordinal of the Main Committee a name or a short name stands for ("Legal" -> "Sixth")."""
+    names = _MAIN_COMMITTEE_SHORT_NAMES if match.group("short") else _MAIN_COMMITTEE_NAMES
+    said = match.group("short") or match.group()
+    return next(ordinal for name, ordinal in names.items() if re.match(name, said, _F))
 
 
 class Bodies:

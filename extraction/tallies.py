@@ -53,7 +53,7 @@ _PATTERNS = [re.compile(pattern, _F) for pattern in (
     # "voted 13-2", "by a vote of 143-5-35", "a 143-5-35 vote", "passed 120-14", "adopted it 12-0", "The
     # vote was 143-5", "passed a resolution 13-0"
     r"\b(?:vote[ds]?|voting|tally|by|of|passed|adopted|approved|carried|rejected|defeated|failed)\s+"
-    rf"(?:of\s+|it\s+|was\s+|(?:an?|the|its)\s+(?:[\w-]+\s+)?[\w-]+\s+)?{_FIGURES}\b(?![-/])",
+    rf"(?:of\s+|it\s+|was\s+|(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+\s+)?{_FIGURES}\b(?![-/])",
     rf"\b{_FIGURES}\s+(?:vote|tally)\b",
     # "adopted ... by 153 votes", "adopted on 3 May with 99 votes", "received 99 votes": not a
     # margin ("lost by 2 votes") nor a count against

@@ -35,7 +35,8 @@ _ACTION = re.compile(
     rf"(?:the|an?)\s+{_WORD}{_NEXT}{{1,{MAX_WORDS}}})")
 # Where a description ends: the sentence's verb, the tally, the date, the body, a new clause.
 _TAIL = re.compile(
-    rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})"
+    rf"\s+(?:(?:by|with)\s+(?:an?\s+)?(?:recorded\s+)?(?:vote|{NUMBER})|\d{{1,3}}\s*[-–]\s*\d{{1,3}}"
+    r"|without\s+(?:a\s+)?vote|by\s+consensus"
     rf"|on\s+(?:\d|[A-Z]\w+day|[A-Z][a-z]+\.?\s+\d)|in\s+(?:{_MONTH}|(?:19|20)\d\d)"
     r"|(?:last|this)\s+\w+|today|yesterday|for\s+a\s+(?:further\s+)?period|by\s+\w+ing"
     r"|and\s+(?:requested|decided|called|urged|asked|invited|encouraged)"

@@ -427,3 +427,17 @@ def test_a_draft_approved_without_a_vote_after_a_recorded_one():
     refugees, radiation = extract_votes(text)
     assert (refugees.yes, radiation.yes, radiation.adopted) == (145, None, True)
     assert radiation.body == "UNGA Fourth Committee"
+
+
+@pytest.mark.parametrize("name, body", [
+    ("Disarmament and International Security Committee", "UNGA First Committee"),
+    ("Economic and Financial Committee", "UNGA Second Committee"),
+    ("Special Political and Decolonization Committee", "UNGA Fourth Committee"),
+    ("Legal Committee", "UNGA Sixth Committee"),
+    ("UN General Assembly's budget committee", "UNGA Fifth Committee"),
+    ("General Assembly's human rights committee", "UNGA Third Committee"),
+    ("Second Committee (Economic and Financial)", "UNGA Second Committee"),
+])
+def test_main_committees_by_their_names(name, body):
+    vote = only_vote(f"The {name} approved the draft on debt 80-30 with 60 abstentions.")
+    assert (vote.body, vote.yes, vote.no, vote.abstain, vote.subject) == (body, 80, 30, 60, "draft on debt")
