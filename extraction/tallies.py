@@ -59,8 +59,8 @@ _PATTERNS = [re.compile(pattern, _F) for pattern in (
     # margin ("lost by 2 votes") nor a count against
     rf"(?<!failed\s)(?<!lost\s)(?<!won\s)(?<!short\s)(?<!margin\s)\b(?:by|with|received|won|got"
     rf"|garnered|secured)\s+(?P<yes>{_N})\s+votes\b(?!\s+(?:in\s+favou?r\s+)?(?:to|against|no)\b)",
-    # "received the support of 153 votes", "with the backing of 99 member states"
-    rf"\b(?:support|backing|votes)\s+of\s+(?P<yes>{_N})\s+{_NOUN}\b(?!\s+(?:to|against)\b)",
+    # "received the support of 153 votes", "with the backing of 99 member states", "backing from 141 countries"
+    rf"\b(?:support|backing|votes)\s+(?:of|from)\s+(?P<yes>{_N})\s+{_NOUN}\b(?!\s+(?:to|against)\b)",
     rf"(?P<yes>{_N})(?:\s+{_NOUN})?\s*{_NAMED}(?:(?:in\s+favou?r\b)|(?:{_LINK}{_VERB}{_AFTER_VERB}"
     rf"(?:in\s+favou?r|for|yes)\b)|(?:(?:that|which|who)\s+(?:supported|backed)))",
     rf"(?P<yes>{_N})\s+{_NOUN}\s+(?:{_LINK})?(?:approved|supported|backed|endorsed)\s+(?:the|it)\b",

@@ -42,7 +42,7 @@ from reference.vocabulary import SECURITY_COUNCIL
 _F = re.IGNORECASE
 _VOTE_WORD_FORMS = (r"\bvot", "abstain", "abstention", "veto", "in favou?r", "against", "adopt", "unanimous",
                     "reject", "approv", "passed", r"\bfailed", r"\bsupported by", r"\bbacked by", r"\boppos",
-                    r"\bdissent")
+                    r"\bdissent", r"\bbacking (?:of|from)", r"\bsupport (?:of|from)")
 _VOTE_WORDS = re.compile("|".join(_VOTE_WORD_FORMS), _F)
 # Finder (see extraction.scanning): the first three characters of each form, all literal.
 _VOTE_WORD_FINDER = re.compile("|".join(
@@ -55,7 +55,7 @@ _GENERIC = re.compile(
     r"\bany\s+(?:one\s+)?(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,2}?(?:members?|resolutions?|measures?"
     r"|drafts?|country|state)\b|\bthe\s+power\s+to\b|\b(?:needs?|needed|requires?|required)\s+"
     r"(?:an?\s+)?(?:two-thirds?|simple|majority|nine)\b"
-    r"|\b(?:passed|adopted|adopting|approved|approving)\s+(?:[\w-]+\s+){0,3}?(?:resolutions|texts|drafts)\b"
+    r"|\b(?:passed|adopted|adopting|approved|approving|vetoed)\s+(?:[\w-]+\s+){0,5}?(?:resolutions|texts|drafts)\b"
     r"|\b(?:resolutions|texts|drafts|decisions)\s+(?:are|were|have\s+been)\s+(?:\w+\s+)?(?:adopted|approved|passed)\b",
     _F)
 # One vote's tally, told even beside a record of many: "adopted 33 drafts, including one on X, which

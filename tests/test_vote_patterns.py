@@ -441,3 +441,9 @@ def test_a_draft_approved_without_a_vote_after_a_recorded_one():
 def test_main_committees_by_their_names(name, body):
     vote = only_vote(f"The {name} approved the draft on debt 80-30 with 60 abstentions.")
     assert (vote.body, vote.yes, vote.no, vote.abstain, vote.subject) == (body, 80, 30, 60, "draft on debt")
+
+
+def test_backing_from_n_countries_and_a_record_of_vetoes():
+    vote = only_vote("At the General Assembly, Peru won backing from 141 countries, while 5 voted against.")
+    assert (vote.yes, vote.no, vote.adopted) == (141, 5, True)
+    assert extract_votes("France has vetoed more than 10 Security Council resolutions on the region.") == []
