@@ -34,6 +34,8 @@ _FAILED = re.compile(
     r"|\bnot\s+(?:been\s+|be\s+)?adopted\b|\bdid\s+not\s+pass\b|\bfell\s+short\b|\bfailure\s+to\s+(?:adopt|pass)\b"
     r"|\bfailed\b[^.;]{1,100}?\bto\s+(?:garner|obtain|receive|muster|secure)\s+the\s+required\b", _F)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?$", _F)
+_INFINITIVE = re.compile(r"\bto\s+$", _F)
+_DECIDED_TO = re.compile(r"\b(?:voted|decided|agreed|moved)\b[^.;]{0,30}?\bto\s+$", _F)
 _VOTED_NOUN = rf"(?:{'|'.join(VOTED_TEXT_NOUNS)}|decision|proposal|declaration|paragraph)s?"
 
 
@@ -86,8 +88,16 @@ class OutcomeReader:
         if _FAILED.search(text, start, end):
             return bool(segment.strong or _VOTED_TEXT.search(text, start, end) or self.bodies.between(start, end))
         stated = self._of_a_text(segment, _TEXT_REJECTED, _REJECTION)
-        return stated and any(not self._stance(segment, match.start())
+        return stated and any(self._happened(segment, match) and not self._stance(segment, match.start())
                               for match in _REJECTION.finditer(text, start, end))
+
+    def _happened(self, segment: Segment, verb: re.Match) -> bool:
+        """Whether ``verb`` tells what happened: not negated, not to come, not wished for ("a plea for
+        States to reject it"); "voted 100-50 to reject the proposal" happened."""
+        before = self.text[max(segment.start, verb.start() - HYPOTHETICAL_REACH):verb.start()]
+        if _NEGATED.search(before) or HYPOTHETICAL.search(before):
+            return False
+        return not _INFINITIVE.search(before) or bool(_DECIDED_TO.search(before))
 
     def _stance(self, segment: Segment, verb: int) -> bool:
         """Whether a country right before ``verb`` is its subject: its own stance, not the outcome."""

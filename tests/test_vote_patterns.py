@@ -347,6 +347,7 @@ def test_a_candidates_votes_in_an_election_are_no_tally():
 @pytest.mark.parametrize("text", [
     "The Security Council members were unanimous in their condemnation of the attack.",
     "The General Assembly president rejected rumours that a Security Council resolution was planned.",
+    "In the Security Council, he made a plea before the vote for Member States to reject it.",
 ])
 def test_what_only_sounds_like_an_outcome(text):
     assert extract_votes(text) == []
