@@ -38,10 +38,12 @@ _BACKWARD_CUE = re.compile(
     r"|cast\s+(?:the|a|its)\s+(?:lone|only|sole|single)\s+(?:(?:dissenting|negative)\s+vote|vote\s+against)"
     rf"|opposed(?=\s+(?:(?:the|it|this|that)\b(?:\s+[\w-]+){{0,3}}?\s+{_VOTED_TEXT}|it\b)|\s*(?:[,.;)]|and\b|$)))\b"
     rf"(?P<rest>\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|for|yes|against|no)\b)?", _F)
+# Phrases naming countries and their side: "with only A and B against", "the second year for A to
+# vote against", "A and B joined C in voting no" (_JOINED).
 _WITH = re.compile(r"\b(?:with|and)\s+(?:only\s+|just\s+)?(?P<who>[^,;.]{1,80}?)\s+"
                    r"(?P<side>against|opposed|abstaining|in\s+favou?r)\b(?!\s+(?:of\b|the\b|it\b))", _F)
 _TIME_FOR = re.compile(r"\b(?:year|time)\s+for\s+(?P<who>[^,;.]{1,80}?)\s+to\s+"
-                       r"(?P<verb>vote\s+(?:against|in\s+favou?r|for|yes|no)|abstain)\b", _F)
+                       r"(?P<side>vote\s+(?:against|in\s+favou?r|for|yes|no)|abstain)\b", _F)
 # Explaining a vote: "The representative of Chile said his delegation had voted against", "Peru's
 # delegate said her country abstained".
 _DELEGATION_VOTED = re.compile(r"\b(?:his|her|its|their|the)\s+(?:delegation|country|Government)\s+"
@@ -51,9 +53,10 @@ _SPEAKER_OF = re.compile(r"\b(?:representative|delegate|speaker|ambassador|envoy
                          r"|(?P<owner>[A-Z][^,;:.]{1,60}?)['’]s?\s+(?:representative|delegate|ambassador|envoy)\s+"
                          r"(?:said|stated|noted|explained|added)\b")
 # "A and B joined C in voting no", "A joined C and D in opposing the measure"
-_JOINED = re.compile(r"\bjoined\s+(?P<others>[^.;:]{1,120}?)\s+in\s+(?:voting\s+|casting\s+)?[“\"]?"
+_JOINED = re.compile(r"\bjoined\s+(?P<who>[^.;:]{1,120}?)\s+in\s+(?:voting\s+|casting\s+)?[“\"]?"
                      r"(?P<side>against|in\s+favou?r|for|yes|no|opposing|supporting|backing|abstaining"
                      r"|abstention)\b", _F)
+_PHRASES = (_WITH, _TIME_FOR, _JOINED)
 _AS_DID = re.compile(r"[^.;]{0,80}?,\s*as\s+did\s+", _F)  # "A opposed the measure, as did B and C"
 # "A and B all rejected the motion": said of two countries or more, a vote against; said of one
 # ("Sri Lanka rejected the resolution"), often the country the text is about.
@@ -89,9 +92,7 @@ class PositionReader:
         """Named positions: labelled lists ("In favour: A, B"), then cues after a list, then before one."""
         unlabelled_end = self._read_labels(segment)
         self._read_backward(segment, unlabelled_end)
-        self._read_joined(segment, unlabelled_end)
-        self._read_time_for(segment, unlabelled_end)
-        self._read_with(segment, unlabelled_end)
+        self._read_phrases(segment, unlabelled_end)
         self._read_rejections(segment, unlabelled_end)
         self._read_owned(segment, _ABSTENTION_WORD, veto=False)
         text, start = self.text, segment.start
@@ -126,25 +127,16 @@ class PositionReader:
             return []
         return self.lists.names(*speaker.span("country" if speaker.group("country") else "owner"))[:1]
 
-    def _read_with(self, segment: Segment, end: int) -> None:
-        """"by 160 votes, with only A and B against and C abstaining"."""
-        for match in _WITH.finditer(self.text, segment.start, end):
-            for mention in self.lists.voters(*match.span("who")):
-                _place(segment, mention, side(match.group("side")))
-
-    def _read_time_for(self, segment: Segment, end: int) -> None:
-        """"the second year for A and B to vote against"."""
-        for match in _TIME_FOR.finditer(self.text, segment.start, end):
-            for mention in self.lists.voters(*match.span("who")):
-                _place(segment, mention, side(match.group("verb")))
-
-    def _read_joined(self, segment: Segment, end: int) -> None:
-        """"A and B joined C in voting no": all of them."""
-        for match in _JOINED.finditer(self.text, segment.start, end):
-            position = side(match.group("side"))
-            named = self.lists.before(match.start(), segment.start) + self.lists.voters(*match.span("others"))
-            for mention in named:
-                _place(segment, mention, position)
+    def _read_phrases(self, segment: Segment, end: int) -> None:
+        """Countries named inside a phrase that says their side (``_PHRASES``); "A and B joined C in
+        voting no": A and B too."""
+        for phrase in _PHRASES:
+            for match in phrase.finditer(self.text, segment.start, end):
+                named = self.lists.voters(*match.span("who"))
+                if phrase is _JOINED:
+                    named = self.lists.before(match.start(), segment.start) + named
+                for mention in named:
+                    _place(segment, mention, side(match.group("side")))
 
     def _read_rejections(self, segment: Segment, end: int) -> None:
         for match in _REJECTED.finditer(self.text, segment.start, end):
