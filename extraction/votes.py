@@ -3,14 +3,16 @@
 ``votes_in`` reads an analysed text (:mod:`extraction.text`: its sentences, country mentions,
 quotation spans and date phrases) in pieces (:mod:`extraction.vote_segments`). Each piece yields
 facts — counts (:mod:`extraction.tallies`), named positions and vetoes
-(:mod:`extraction.vote_positions`), adoption, body (:mod:`extraction.bodies`), date, symbol — and
-joins a vote already told of or starts one (:mod:`extraction.vote_drafts`).
+(:mod:`extraction.vote_positions`), the outcome (:mod:`extraction.vote_outcomes`), the body
+(:mod:`extraction.bodies`), the date (:mod:`extraction.vote_dates`), the symbol, topics of texts
+acted on (:mod:`extraction.vote_topics`) — and joins a vote already told of or starts one
+(:mod:`extraction.vote_drafts`).
 Pieces that only say how voting works ("a no vote from any permanent member...") or speak of a
 vote still to come ("is expected to be adopted", "will vote on Friday") are ignored; a dated record
 of many votes ("The Council this morning adopted six texts") only gives its body and date as
 context. A piece whose vote words are all inside someone's quoted words ("“Chile voted against
 it,” he said") never starts a vote nor gives context: it may only add to a compatible vote already
-told.
+told. A text that names neither the UN nor one of its bodies is not read at all.
 """
 
 from __future__ import annotations
@@ -64,14 +66,12 @@ _RECORDED = re.compile(r"\bby\s+(?:a\s+)?recorded\s+vote\s+of\b", _F)
 _CANDIDATE_VOTES = re.compile(r"(?:received|won|got|garnered|secured)\b", _F)
 SPEECH_WORDS = 3  # shorter quoted words ("voted “no”", a “sham” vote) are not someone speaking
 
-
+# ---------------------------------------------------------------- membership, kind of text, which vote, symbol
 _MEMBERSHIP = re.compile(rf"(?P<n>{NUMBER})[-‐\s](?:member|nation|seat|strong)\b", _F)
 # "153 votes from a total of 193 members", "out of 15 members": the membership, no body named
 _TOTAL_MEMBERSHIP = re.compile(
     rf"\b(?:(?:from|out\s+of)\s+(?:a\s+total\s+of\s+)?|a\s+total\s+of\s+)(?:the\s+)?(?P<n>{NUMBER})"
     r"\s+(?:member\s+states|members|countries|states|nations)\b", _F)
-
-# ---------------------------------------------------------------- adoption, kind, symbol
 _VOTE_VERB = re.compile(r"\bvot(?:e|ed|es|ing)\b", _F)
 _AMENDMENT = re.compile(r"\bamendments?\b", _F)
 # A paragraph voted on apart from its text: "Operative paragraph 3 was adopted by ...", "a separate
@@ -79,8 +79,7 @@ _AMENDMENT = re.compile(r"\bamendments?\b", _F)
 _PARAGRAPH = re.compile(r"\b(?:operative|preambular)\s+paragraphs?\b|\bvotes?\s+on\s+(?:the\s+)?paragraphs?\b"
                         r"|\b(?:adopted|approved|retained|rejected|deleted)\s+(?:a|the)\s+paragraph\b"
                         r"|\bparagraphs?\s+\d+[^.;]{0,80}?\b(?:was|were)\s+"
-                        r"(?:adopted|approved|retained|rejected|deleted)\b",
-                        _F)
+                        r"(?:adopted|approved|retained|rejected|deleted)\b", _F)
 # Another vote than the one just told, an earlier one ("a similar resolution", "last year's text") or
 # one of the same meeting ("a separate vote", "It also adopted a text on ...", "In other action").
 _VOTED = r"\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|vote|measure|motion)s?\b"
@@ -104,7 +103,6 @@ _SYMBOL = re.compile(r"\b[AES]/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.
 _NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
 # An Assembly resolution numbered by its session in Roman figures: "resolution 377 A (V)"
 _SESSION_NUMBERED_RESOLUTION = re.compile(r"\bresolution\s+(\d{1,4}\s?[A-Z]?\s?\([IVXLC]+\))", _F)
-
 
 
 class _VoteWords:
