@@ -88,6 +88,7 @@ class SpeakerReader:
     def __init__(self, q: QuotedText, discourse: Discourse):
         self.q = q
         self.discourse = discourse
+        self._references: dict[tuple[int, int, tuple[int, int] | None], Reference | None] = {}
 
     def resolved(self, found: Reference | None) -> Speaker | None:
         """The speaker ``found`` means; what it taught is observed."""
@@ -98,14 +99,21 @@ class SpeakerReader:
             self.discourse.observe(found, speaker)
         return speaker
 
+    def _reference(self, first: int, last: int, role_span: tuple[int, int] | None = None) -> Reference | None:
+        """``extraction.phrases.reference`` of tokens ``first..last-1``, read once."""
+        key = (first, last, role_span)
+        if key not in self._references:
+            self._references[key] = reference(self.q, first, last, role_span)
+        return self._references[key]
+
     def speaker(self, first: int, last: int, role_span: tuple[int, int] | None = None) -> Speaker | None:
         """Tokens ``first..last-1`` read as a speaker (see ``extraction.phrases.reference``)."""
-        return self.resolved(reference(self.q, first, last, role_span))
+        return self.resolved(self._reference(first, last, role_span))
 
     def subject(self, first: int, last: int) -> Speaker | None:
         """Tokens ``first..last-1``, a sentence's subject, read as a speaker; a single capitalised
         word the text never uses as a name elsewhere is a common noun ("History will judge ...")."""
-        found = reference(self.q, first, last)
+        found = self._reference(first, last)
         if found is not None and found.form == "name" and self.discourse.names.names_nobody(found.speaker):
             return None
         return self.resolved(found)

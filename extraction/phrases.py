@@ -126,6 +126,7 @@ class QuotedText:
         self.quoted = _quoted_mask(self.starts, quotations)
         self._title_case: dict[int, bool] = {}  # sentence index -> headline-style capitals
         self._headlines: dict[int, bool] = {}  # sentence index -> a headline
+        self.subject_spans: dict[int, tuple[int, int] | None] = {}  # sentence start token -> subject_span
         self._sentence_start_tokens: dict[int, int] = {}  # sentence index -> sentence_start_token
         self._next_unquoted_words: dict[int, int] = {}  # token index -> next_unquoted_word
         self.is_cue = bytearray(len(self.words))
@@ -670,9 +671,12 @@ def opens_clause(q: QuotedText, i: int) -> bool:
 
 # --- sentence subjects -----------------------------------------------------------------------
 def subject_span(q: QuotedText, floor: int) -> tuple[int, int] | None:
-    """The noun phrase opening a sentence, after its introduction (see ``skip_introduction``)."""
-    start = skip_introduction(q, floor)
-    return np_right(q, start) if start < len(q.words) else None
+    """The noun phrase opening a sentence at token ``floor``, after its introduction (see
+    ``skip_introduction``); remembered for each sentence start."""
+    if floor not in q.subject_spans:
+        start = skip_introduction(q, floor)
+        q.subject_spans[floor] = np_right(q, start) if start < len(q.words) else None
+    return q.subject_spans[floor]
 
 
 def skip_introduction(q: QuotedText, floor: int) -> int:

@@ -41,6 +41,7 @@ _SENTENCE_PUNCTUATION = set(".!?,;…")
 _DECADE = re.compile(r"\d\ds?\b")
 _SENTENCE_BREAK = re.compile(r"[.!?…][”’\"']*\s")
 _WORD = re.compile(r"[^\W\d_][\w’'´-]*")
+_SINGLE_OPENING = re.compile(r"[‘‚']")
 _ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*\s*$")
 MAX_HEADLINE_WORDS = 30
 
@@ -104,8 +105,10 @@ class _Scanner:
         self.paragraphs = paragraphs
         self._para_starts = [s for s, _ in self.paragraphs]
         self.single_style = _DOUBLE_MARK.search(text) is None
-        self._headlines = {k for k, (start, end) in enumerate(paragraphs)
-                           if not self.single_style and is_headline(text[start:end])}
+        self._headlines = set() if self.single_style else {
+            k for k, (start, end) in enumerate(paragraphs)
+            if _SINGLE_OPENING.search(text, start, end) and is_headline(text[start:end])
+        }  # paragraphs where single marks open quotations
         self.spans: list[QuotationSpan] = []
         self._reset()
 
@@ -146,7 +149,7 @@ class _Scanner:
         """Whether the mark at ``i`` reopens the open quotation in the next paragraph."""
         if paragraph != self.paragraph + 1 or self.candidates or i != self.paragraphs[paragraph][0]:
             return False
-        if self.paragraph in self._headlines:
+        if self.single_marked and not self.single_style:  # a headline's
             return False
         if self.single_style:
             return mark in SINGLE_OPENERS or mark == STRAIGHT_SINGLE
