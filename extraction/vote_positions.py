@@ -22,14 +22,23 @@ from extraction.vote_segments import Segment
 _F = re.IGNORECASE
 _QUOTE = r"[“\"‘']?"
 _VOTED_TEXT = rf"(?:{'|'.join(VOTED_TEXT_NOUNS)}|proposal)"
+_CAME_FROM = r"\s+(?:came|were\s+cast)\s+(?:from|by)\b"  # "the no votes came from A and B"
 _FORWARD_CUES = [(position, re.compile(pattern, _F)) for position, pattern in (
     ("yes", rf"\b(?:voted|voting|votes?)\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:in\s+favou?r|yes)\b(?!\s+of)"
-            r"|\bin\s+favou?r\s*(?=[:(])|\b(?:supporters|backers)\s+(?:included|were)"),
+            r"|\bin\s+favou?r\s*(?=[:(])|\b(?:supporters|backers)\s+(?:included|were)"
+            rf"|\b(?:supporting|backing)\s+(?:it|the\s+\w+)\s+(?:were|was)\b"
+            rf"|\b(?:yes|affirmative)\s+votes?{_CAME_FROM}"),
     ("no", rf"\b(?:voted|voting|votes?)\s+(?:\w+\s+){{0,2}}?{_QUOTE}(?:against|no)\b"
-           r"|\bagainst\s*(?=[:(])|\bopponents\s+(?:included|were)"),
-    ("abstain", r"\babstain(?:ed|ing)?\b|\babstentions?\b"),
+           r"|\bagainst\s*(?=[:(])|\bopponents\s+(?:included|were)"
+           rf"|\bopposing\s+(?:it|the\s+\w+)\s+(?:were|was)\b|\b(?:no|negative)\s+votes?{_CAME_FROM}"),
+    ("abstain", rf"\babstentions?{_CAME_FROM}|\babstain(?:ed|ing)?\b|\babstentions?\b"),
     ("absent", r"\b(?:did\s+not|didn't)\s+(?:vote|take\s+part)\b|\bnot\s+voting\b|\babsent\b"),
 )]
+_INTRODUCED = re.compile(r"\b(?:were|was|included|from|by)$", _F)  # a cue that ends introducing its list
+# A list told in the next piece: "Five countries voted against. They were A, B and C.", or cut by a
+# line's end ("voted against were A, B,\nC and D").
+_THEY_WERE = re.compile(r"\s*(?:They|These|Those)\s+(?:were|are|included|include)\b:?")
+_LIST_GOES_ON = re.compile(r"\s*(?:(?:and|as\s+well\s+as)\s+)?")
 # A verb after the countries it is said of ("A cast the lone dissenting vote", "the only vote
 # against"). "opposed" only of a voted text or with nothing after it ("A and B opposed the measure",
 # "with A opposed and B abstaining"), never "opposed the idea".
@@ -87,19 +96,46 @@ class PositionReader:
     def __init__(self, text: str, lists: CountryLists) -> None:
         self.text = text
         self.lists = lists
+        self._open: tuple[int, str, bool] | None = None  # (piece index, side, cut) of a list a piece left open
 
     def read(self, segment: Segment) -> None:
         """Named positions: labelled lists ("In favour: A, B"), then cues after a list, then before one."""
+        self.read_continued(segment)
         unlabelled_end = self._read_labels(segment)
         self._read_backward(segment, unlabelled_end)
         self._read_phrases(segment, unlabelled_end)
         self._read_rejections(segment, unlabelled_end)
         self._read_owned(segment, _ABSTENTION_WORD, veto=False)
-        text, start = self.text, segment.start
+        last: tuple[int, str, list[CountryMention]] | None = None  # (end, side, list) of the last cue
         for position, cue in _FORWARD_CUES:
-            for match in cue.finditer(text, start, unlabelled_end):
-                for mention in self.lists.after(match.end(), unlabelled_end):
+            for match in cue.finditer(self.text, segment.start, unlabelled_end):
+                introduced = bool(_INTRODUCED.search(match.group()))
+                named = self.lists.after(match.end(), unlabelled_end, introduced)
+                for mention in named:
                     _place(segment, mention, position)
+                if last is None or match.end() > last[0]:
+                    last = (match.end(), position, named)
+        if last is not None and unlabelled_end == segment.end:
+            self._leave_open(segment, *last)
+
+    def read_continued(self, segment: Segment) -> None:
+        """The list the piece before left open, if this piece tells it ("They were A and B", "C and D")."""
+        if self._open is None or self._open[0] != segment.index - 1:
+            return
+        _, position, cut = self._open
+        intro = _THEY_WERE.match(self.text, segment.start, segment.end)
+        if cut or intro:
+            start = intro.end() if intro else _LIST_GOES_ON.match(self.text, segment.start).end()
+            for mention in self.lists.after(start, segment.end, introduced=True):
+                _place(segment, mention, position)
+        self._open = None
+
+    def _leave_open(self, segment: Segment, cue_end: int, position: str, named: list[CountryMention]) -> None:
+        """Whether the piece ends with a cue and no list ("Five voted against."), or in a list cut by
+        a line's end ("A, B,"): the next piece may tell it."""
+        tail = self.text[named[-1].end if named else cue_end:segment.end].strip()
+        if tail == "," or not named and tail in ("", ".", ":"):
+            self._open = (segment.index, position, tail == ",")
 
     def _read_backward(self, segment: Segment, end: int) -> None:
         """Lists before their verb: "A and B voted against", "A opposed it, as did B"."""

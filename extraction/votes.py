@@ -44,7 +44,8 @@ from reference.vocabulary import SECURITY_COUNCIL
 _F = re.IGNORECASE
 _VOTE_WORD_FORMS = (r"\bvot", "abstain", "abstention", "veto", "in favou?r", "against", "adopt", "unanimous",
                     "reject", "approv", "passed", r"\bfailed", r"\bsupported by", r"\bbacked by", r"\boppos",
-                    r"\bdissent", r"\bbacking (?:of|from)", r"\bsupport (?:of|from)")
+                    r"\bdissent", r"\bbacking (?:of|from)", r"\bsupport (?:of|from)", r"\bopponents",
+                    r"\bsupporters", r"\bbackers")
 _VOTE_WORDS = re.compile("|".join(_VOTE_WORD_FORMS), _F)
 # Finder (see extraction.scanning): the first three characters of each form, all literal.
 _VOTE_WORD_FINDER = re.compile("|".join(
@@ -151,6 +152,7 @@ class _Reader:
         segment = Segment(start, end, index)
         piece = self.text[start:end]
         if not self.vote_words.between(start, end):
+            self.positions.read_continued(segment)  # "Five voted against. They were A, B and C."
             self._read_topics(segment)  # "Assembly Also Acts on A, B, C"
             if self.bodies.between(start, end):
                 self._read_context(segment)  # "The Assembly on Monday demanded a ceasefire."

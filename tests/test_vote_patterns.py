@@ -448,3 +448,20 @@ def test_backing_from_n_countries_and_a_record_of_vetoes():
     vote = only_vote("At the General Assembly, Peru won backing from 141 countries, while 5 voted against.")
     assert (vote.yes, vote.no, vote.adopted) == (141, 5, True)
     assert extract_votes("France has vetoed more than 10 Security Council resolutions on the region.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The General Assembly adopted the text 120-3. Three countries voted against. They were Chile, Peru and Fiji.",
+    "The General Assembly adopted the text by 120 votes to 3. The countries that voted against were Chile, Peru,\n"
+    "and Fiji.",
+    "In the General Assembly, 120 countries voted in favour of the text. Opposing it were Chile, Peru and Fiji.",
+    "The General Assembly approved the text with 120 votes. The no votes came from Chile, Peru and Fiji.",
+    "The General Assembly approved the text with 120 votes. Opponents included Chile, Peru and Fiji.",
+])
+def test_countries_against_across_a_sentence_or_line_break_and_other_cues(text):
+    assert only_vote(text).positions == {"CHL": "no", "PER": "no", "FJI": "no"}
+
+
+def test_a_list_left_open_is_not_taken_from_another_sentence():
+    text = "The General Assembly adopted the text 120-3. Three countries voted against. France regretted the vote."
+    assert only_vote(text).positions == {}
