@@ -38,6 +38,14 @@ BLOCKING_PREVIOUS_WORDS = frozenset(
 BLOCKING_NEXT_WORDS = frozenset({"Post", "Times", "Journal", "Sea", "Ocean"})
 
 _APOSTROPHE_CLASS = f"[{APOSTROPHES}]"
+MIN_FIRST_WORD = 5  # letters: a shorter first word ("Sao", "New") says too little
+# First words of official names that name no country by themselves ("Federated States of ...").
+_GENERIC_WORDS = frozenset({
+    "country", "republic", "democratic", "federal", "federated", "federation", "federative", "eastern", "western",
+    "northern", "southern", "central", "great", "grand", "independent", "islamic", "kingdom", "state", "states",
+    "united", "people", "peoples", "socialist", "plurinational", "bolivarian", "hashemite", "principality",
+    "commonwealth", "sultanate", "union", "estado", "estados",
+})
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
@@ -129,9 +137,24 @@ def _fuzzy_names() -> tuple[list[str], list[str]]:
 
 
 def fuzzy_country_code(word: str, min_score: float = 90) -> str | None:
-    """The ISO3 code of the country name closest to a misspelling ("Eritre"), or None."""
+    """The ISO3 code of the country name closest to a misspelling ("Eritre"), or of the one country
+    whose name begins with the word ("Papua", "Trinidad"), or None."""
     if not isinstance(word, str) or len(word) < 4:
         return None
     surfaces, codes = _fuzzy_names()
     best = process.extractOne(word, surfaces, scorer=fuzz.ratio, score_cutoff=min_score)
-    return codes[best[2]] if best else None
+    return codes[best[2]] if best else _first_words().get(word.lower())
+
+
+@functools.cache
+def _first_words() -> dict[str, str]:
+    """The first word of a country name, in lower case, when only one country's names begin with it
+    -> that country's ISO3 code."""
+    owners: dict[str, set[str]] = {}
+    surfaces, codes = _fuzzy_names()
+    for surface, iso3 in zip(surfaces, codes, strict=True):
+        first = surface.split()[0].lower()
+        named_apart = first != surface.lower() and first not in _GENERIC_WORDS
+        if len(first) >= MIN_FIRST_WORD and first.isalpha() and named_apart:
+            owners.setdefault(first, set()).add(iso3)
+    return {first: next(iter(iso3s)) for first, iso3s in owners.items() if len(iso3s) == 1}

@@ -47,7 +47,8 @@ _BACKWARD_GAP = re.compile(
     r"|(?:(?!and\b)[a-z][\w'’-]*\s+){1,4}and\s+)*", _F)
 _BETWEEN_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+)"
                             r"(?:the\s+)?", _F)
-_UNKNOWN_ITEMS = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]{3,}){1,2}\s*,\s*")  # "A, Nowhere, B"
+# "A, Nowhere, B", "A, Papua and the B": items that name no country as written
+_UNKNOWN_ITEMS = re.compile(r"(?:\s*,\s*(?:and\s+)?[A-Z][\w'’-]{3,}){1,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _UNKNOWN_WORD = re.compile(r"[A-Z][\w'’-]{3,}")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
@@ -69,6 +70,16 @@ class CountryLists:
     def voters(self, start: int, end: int) -> list[CountryMention]:
         """Country names in [start, end) that can cast a vote (not "Russia's ...")."""
         return list(self._voters(self._within(start, end)))
+
+    def listed(self, start: int, end: int) -> list[CountryMention]:
+        """The voters in [start, end) and the misspelt or shortened names listed between them
+        ("A, Mentenegro, B", "A, Papua and the B")."""
+        items: list[CountryMention] = []
+        for mention in self._voters(self._within(start, end)):
+            if items and _UNKNOWN_ITEMS.fullmatch(self.text, items[-1].end, mention.start):
+                items += self._fuzzy(items[-1].end, mention.start)
+            items.append(mention)
+        return items
 
     def names(self, start: int, end: int) -> list[CountryMention]:
         """Country names in [start, end), possessive or not ("Chile's")."""

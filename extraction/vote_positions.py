@@ -191,7 +191,7 @@ class PositionReader:
             closing = text.find(")", label.end(), stop)
             stop = closing if closing != -1 and "(" not in text[label.end():closing] else stop
             position = side(label.group("label"))
-            named = self.lists.voters(label.end(), stop) or self._list_below(label.end())
+            named = self.lists.listed(label.end(), stop) or self._list_below(label.end())
             for mention in named:
                 _place(segment, mention, position)
             if named and position:

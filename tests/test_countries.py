@@ -130,3 +130,9 @@ def test_every_un_member_roll_call_name_resolves():
                                             ("Council", None), ("Chad", "TCD"), ("Ab", None)])
 def test_fuzzy_country_code_forgives_small_misspellings_only(word, expected):
     assert fuzzy_country_code(word) == expected
+
+
+@pytest.mark.parametrize("word, iso3", [("Papua", "PNG"), ("Trinidad", "TTO"), ("Eritre", "ERI"), ("Great", None),
+                                        ("Federated", None), ("Nowhere", None)])
+def test_a_misspelt_or_shortened_country_name(word, iso3):
+    assert fuzzy_country_code(word) == iso3

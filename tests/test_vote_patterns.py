@@ -465,3 +465,9 @@ def test_countries_against_across_a_sentence_or_line_break_and_other_cues(text):
 def test_a_list_left_open_is_not_taken_from_another_sentence():
     text = "The General Assembly adopted the text 120-3. Three countries voted against. France regretted the vote."
     assert only_vote(text).positions == {}
+
+
+def test_shortened_and_misspelt_names_in_an_official_list():
+    text = ("The General Assembly adopted the text by 150 votes to 4. Against: Chile, Papua, Mentenegro and the "
+            "United States.")
+    assert only_vote(text).positions == {"CHL": "no", "PNG": "no", "MNE": "no", "USA": "no"}
