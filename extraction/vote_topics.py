@@ -14,11 +14,16 @@ import re
 
 _F = re.IGNORECASE
 # What introduces a list of topics, each the subject of a text acted on.
+# "issues including" lists the topics of texts only where the piece says texts were adopted.
 _TOPICS = re.compile(
     r"\b(?:(?:acts?|acted|acting|took\s+action)\s+on"
     r"|(?:votes|texts|drafts|resolutions|decisions)\s+on"
-    r"|(?:issues|topics|questions|matters|subjects)\s+(?:including|such\s+as))"
+    r"|(?P<issues>issues|topics|questions|matters|subjects)\s+(?:including|such\s+as))"
     r"\s+(?P<list>[^.;:()\n]+)", _F)
+_TEXTS_ADOPTED = re.compile(r"\b(?:adopt|approv|pass)\w*\s+(?:\w+\s+){0,3}?(?:texts|drafts|resolutions|decisions)\b",
+                            _F)
+# A record of a body's work over time, not votes of the meeting told: "has passed resolutions on A, B"
+_RECORD = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,4}?(?:passed|adopted|approved|voted|acted)\b", _F)
 _LIST_END = re.compile(r"[\s.,;:!?]*")  # the list ends its piece: a heading's or a sentence's last words
 _QUOTE = re.compile(r"[\"“”‘’]")
 # A vote told without its outcome: "took a recorded vote on", and a press release's "By one text on".
@@ -37,8 +42,10 @@ STEM = 6  # letters a topic word is compared by: "humanitarian" and "humanitaria
 def topics_in(text: str, start: int, end: int) -> list[str]:
     """The topics a list ending ``text[start:end]`` names (two or more), else []."""
     found = _TOPICS.search(text, start, end)
-    if found is None or not _LIST_END.fullmatch(text, found.end(), end):
+    if found is None or not _LIST_END.fullmatch(text, found.end(), end) or _RECORD.search(text, start, end):
         return []
+    if found.group("issues") and not _TEXTS_ADOPTED.search(text, start, end):
+        return []  # "The Council discussed issues including A and B"
     items = [_LEADING_WORD.sub("", item.strip()) for item in _ITEM_JOINT.split(found.group("list"))]
     if len(items) < 2 or not all(_is_topic(item) for item in items):
         return []

@@ -471,3 +471,11 @@ def test_shortened_and_misspelt_names_in_an_official_list():
     text = ("The General Assembly adopted the text by 150 votes to 4. Against: Chile, Papua, Mentenegro and the "
             "United States.")
     assert only_vote(text).positions == {"CHL": "no", "PNG": "no", "MNE": "no", "USA": "no"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council discussed issues including Syria, Yemen and Libya.",
+    "The General Assembly has over the years adopted resolutions on Ukraine, Gaza and Myanmar.",
+])
+def test_topics_of_debate_or_of_past_years_are_no_votes(text):
+    assert extract_votes(text) == []
