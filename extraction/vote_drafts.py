@@ -138,7 +138,7 @@ class ToldVotes:
         draft = self._topic_told(segment)
         if draft is None:
             draft = Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None,
-                          earlier=segment.earlier_vote)
+                          earlier=segment.before_the_meeting)
             self.drafts.append(draft)
         _merge(draft, segment)
         self.waiting[:] = [earlier for earlier in self.waiting if segment.index - earlier.index <= CONTEXT_REACH]

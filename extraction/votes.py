@@ -88,6 +88,8 @@ _EARLIER_VOTE = re.compile(rf"\b(?:similar|previous|earlier|prior|last\s+year['â
 _OTHER_VOTE = re.compile(
     rf"\b(?:separate|another|rival|competing){_VOTED}"
     r"|\balso\s+(?:adopted|approved|passed|endorsed)\b|\bin\s+(?:other|related|separate)\s+action\b", _F)
+# Told as before the time of the text: "The Council had adopted a text on ...", not at the meeting it covers
+_HAD_VOTED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:adopted|passed|approved|voted|vetoed|rejected)\b", _F)
 # The same position as a year before: there was one earlier vote, where it was taken too.
 _AGAIN = re.compile(r"\bsecond\s+(?:straight|consecutive|successive)\s+year\b"
                     r"|\bsecond\s+year\s+(?:in\s+a\s+row|running)\b", _F)
@@ -248,6 +250,7 @@ class _Reader:
             else "resolution"
         segment.earlier_vote = bool(_EARLIER_VOTE.search(piece))
         segment.other_vote = segment.vote_taken or segment.earlier_vote or bool(_OTHER_VOTE.search(piece))
+        segment.before_the_meeting = segment.earlier_vote or bool(_HAD_VOTED.search(piece))
         segment.again = bool(segment.positions and _AGAIN.search(piece))
         segment.subject = vote_subject(_SYMBOL.sub(" ", piece))
 

@@ -479,3 +479,10 @@ def test_shortened_and_misspelt_names_in_an_official_list():
 ])
 def test_topics_of_debate_or_of_past_years_are_no_votes(text):
     assert extract_votes(text) == []
+
+
+def test_a_vote_told_in_the_past_perfect_is_not_dated_by_the_meeting():
+    text = ("The Security Council today adopted a resolution on Haiti by 13 votes to none, with 2 abstentions. The "
+            "Council had adopted a resolution on Mali without a vote.")
+    haiti, mali = extract_votes(text, "2031-03-07")
+    assert (haiti.date, mali.date, mali.adopted, mali.yes) == ("2031-03-07", None, True, None)
