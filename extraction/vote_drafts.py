@@ -38,7 +38,7 @@ class Draft:
     body_stated: bool = False
     council_resolution: str | None = None
     without_vote: bool = False  # adopted without a vote: no count is its tally
-    earlier: bool = False  # told as an earlier vote ("a similar resolution"): not of the meeting covered
+    earlier: bool = False  # told as before the meeting a text covers ("a similar resolution", "had adopted")
     topic: frozenset[str] = frozenset()  # the words of its topic, for a vote named in a list of topics
     vote_taken: bool = False  # told as taken ("took a recorded vote on"), its outcome perhaps not
 
