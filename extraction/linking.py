@@ -38,47 +38,96 @@ _VOTE_WORDS = re.compile(
 _BODY_NOUN = re.compile(r"\b(assembly|council|committee)\b", re.IGNORECASE)
 _BODY_ACRONYM = re.compile(r"\b(?:" + "|".join(BODY_NAMES) + r")\b")
 CONTINUATION_GAP = 2  # sentences between two quotations of one speaker that still continue each other
+NEARBY_VOTES = 8  # the votes reported closest before, and after, a quotation that may be its vote
 
 
 def link_quotes_to_votes(text: AnalyzedText, quotes: list[Quote], votes: list[Vote]) -> None:
     """Set each quotation's ``vote`` to the index of the vote it is about, or leave it ``None``."""
     if not votes:
         return
-    reported_in = set()
-    if len(text.paragraphs) > 1:
-        for vote in votes:
-            reported_in.update(range(_paragraph(text, vote.start), _paragraph(text, max(vote.start, vote.end - 1)) + 1))
+    linker = _Linker(text, votes)
     previous: dict[str | None, Quote] = {}
     for quote in quotes:
-        quote.vote = _vote_of(text, quote, votes, reported_in)
+        quote.vote = linker.vote_of(quote)
         earlier = previous.get(quote.speaker)
-        if quote.vote is None and quote.speaker and earlier is not None and _continues(text, earlier, quote):
+        if quote.vote is None and quote.speaker and earlier is not None and linker.continues(earlier, quote):
             quote.vote = earlier.vote
         previous[quote.speaker] = quote
 
 
-def _vote_of(text: AnalyzedText, quote: Quote, votes: list[Vote], reported_in: set[int]) -> int | None:
-    """The index of the vote ``quote`` is about by rules 1 to 4 of the module, or None."""
-    window = text.text[slice(*_window(quote))]
-    named = [index for index, vote in enumerate(votes) if vote.resolution and vote.resolution in window]
-    if len(named) == 1:
-        return named[0]
-    bodies = _bodies_named(window)
-    candidates = [index for index, vote in enumerate(votes) if not bodies or _body_key(vote.body) in bodies]
-    if not candidates:
-        return None
-    inside = [index for index in candidates if votes[index].start <= quote.start < votes[index].end]
-    if inside:
-        return min(inside, key=lambda index: votes[index].end - votes[index].start)
-    country = quote.speaker_country
-    concerned = [index for index in candidates if country and _names_country(votes[index], country)]
-    if len(concerned) == 1:
-        return concerned[0]
-    paragraph = _paragraph(text, quote.start)
-    if bodies or _VOTE_WORDS.search(window) or {paragraph, paragraph - 1} & reported_in:
-        before = [index for index in candidates if votes[index].start <= quote.start]
-        return max(before, key=lambda index: votes[index].start) if before else candidates[0]
-    return None
+class _Linker:
+    """The votes of one text, indexed by where they were reported, and the rules that link a
+    quotation to one of them. Each quotation is weighed against the votes reported nearest it
+    only, so linking costs the same per quotation however long the text."""
+
+    def __init__(self, text: AnalyzedText, votes: list[Vote]):
+        self.text = text
+        self.votes = votes
+        self.order = sorted(range(len(votes)), key=lambda index: votes[index].start)
+        self.starts = [votes[index].start for index in self.order]
+        self.paragraph_starts = [start for start, _ in text.paragraphs]
+
+    def vote_of(self, quote: Quote) -> int | None:
+        """The index of the vote ``quote`` is about by rules 1 to 4 of the module, or None."""
+        window = self.text.text[slice(*_window(quote))]
+        nearby = self._nearby(quote.start)
+        named = [index for index in nearby if self.votes[index].resolution
+                 and self.votes[index].resolution in window]
+        if len(named) == 1:
+            return named[0]
+        bodies = _bodies_named(window)
+        candidates = [index for index in nearby if not bodies or _body_key(self.votes[index].body) in bodies]
+        if not candidates:
+            return None
+        placed = self._by_place_or_country(quote, candidates)
+        return placed if placed is not None else self._by_topic(quote, candidates, window, bodies)
+
+    def continues(self, earlier: Quote, later: Quote) -> bool:
+        """Whether ``later`` follows ``earlier`` within a sentence or two, in the same paragraph."""
+        index = self.text.sentence_index
+        gap = index.index_at(later.start) - index.index_at(earlier.end)
+        return gap <= CONTINUATION_GAP and self._paragraph(earlier.start) == self._paragraph(later.start)
+
+    def _nearby(self, offset: int) -> list[int]:
+        """The votes reported closest before and after ``offset``, in the order extracted."""
+        at = bisect_right(self.starts, offset)
+        return sorted(self.order[max(0, at - NEARBY_VOTES) : at + NEARBY_VOTES])
+
+    def _by_place_or_country(self, quote: Quote, candidates: list[int]) -> int | None:
+        """Rules 2 and 3: the innermost candidate whose report holds the quotation, else the one
+        candidate naming the speaker's country."""
+        votes = self.votes
+        inside = [index for index in candidates if votes[index].start <= quote.start < votes[index].end]
+        if inside:
+            return min(inside, key=lambda index: votes[index].end - votes[index].start)
+        country = quote.speaker_country
+        concerned = [index for index in candidates if country and _names_country(votes[index], country)]
+        return concerned[0] if len(concerned) == 1 else None
+
+    def _by_topic(self, quote: Quote, candidates: list[int], window: str, bodies: set[str]) -> int | None:
+        """Rule 4: for a quotation that speaks of a vote or a body, or follows a vote's report, the
+        candidate reported last before it, else the first one."""
+        if not (bodies or _VOTE_WORDS.search(window) or self._follows_a_report(quote, candidates)):
+            return None
+        before = [index for index in candidates if self.votes[index].start <= quote.start]
+        return max(before, key=lambda index: self.votes[index].start) if before else candidates[0]
+
+    def _follows_a_report(self, quote: Quote, candidates: list[int]) -> bool:
+        """Whether, in a text of paragraphs, the quotation's paragraph is one a candidate's report
+        spans, or the next."""
+        paragraph = self._paragraph(quote.start)
+        return len(self.paragraph_starts) > 1 and any(
+            self._paragraph(self.votes[index].start) <= paragraph <= self._last_paragraph(index) + 1
+            for index in candidates
+        )
+
+    def _paragraph(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset)
+
+    def _last_paragraph(self, index: int) -> int:
+        """The last paragraph the report of vote ``index`` spans."""
+        vote = self.votes[index]
+        return self._paragraph(max(vote.start, vote.end - 1))
 
 
 def _window(quote: Quote) -> tuple[int, int]:
@@ -102,14 +151,3 @@ def _body_key(body: str) -> str:
 
 def _names_country(vote: Vote, country: str) -> bool:
     return country in vote.positions or country in vote.vetoed_by
-
-
-def _paragraph(text: AnalyzedText, offset: int) -> int:
-    return bisect_right([start for start, _ in text.paragraphs], offset)
-
-
-def _continues(text: AnalyzedText, earlier: Quote, later: Quote) -> bool:
-    """Whether ``later`` follows ``earlier`` within a sentence or two, in the same paragraph."""
-    index = text.sentence_index
-    gap = index.index_at(later.start) - index.index_at(earlier.end)
-    return gap <= CONTINUATION_GAP and _paragraph(text, earlier.start) == _paragraph(text, later.start)
