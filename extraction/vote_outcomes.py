@@ -3,7 +3,7 @@
 "The resolution was adopted", "the Assembly adopted, without a vote, a draft on ...", "the text
 failed to obtain the required number of votes", "the Council's failure to adopt". A piece that tells
 no vote of its own (no count, position or veto) speaks of an outcome only when it says what was
-adopted or who adopted it: "adopted a report" or "time passed" is none. "Sri Lanka rejected the
+adopted or who adopted it: "adopted a report" or "time passed" is none. "Eritrea rejected the
 resolution" is a country's stance, not the outcome; nor is anything said of a vote still to come.
 """
 
@@ -55,7 +55,7 @@ _TEXT_REJECTED = _said_of_a_text(_REJECTING)
 _BODY_BEFORE = re.compile(r"(?:[\s,]+(?!(?:president|chair\w*|spokes\w*|secretary|members?|delegat\w+|envoys?"
                           r"|ambassadors?|representatives?|officials?)\b)[\w-]+){0,4}[\s,]+", _F)
 _BY_A_BODY = re.compile(r"\s+by\s+")  # "rejected by the Human Rights Council"
-_STANCE = re.compile(r"(?:\s+[a-z]+){0,3}\s+")  # "Sri Lanka has categorically rejected": its own stance
+_STANCE = re.compile(r"(?:\s+[a-z]+){0,3}\s+")  # "Eritrea has categorically rejected": its own stance
 _VOTED_TEXT = re.compile(rf"\b{_VOTED_NOUN}\b", _F)
 _WITHOUT_A_VOTE = re.compile(r"\bwithout\s+(?:a\s+)?(?:recorded\s+)?vote\b|\bby\s+consensus\b", _F)
 _ACTED = re.compile(r"\b(?:acted|acting|took\s+action|taking\s+action)\s+on\b", _F)
@@ -81,7 +81,7 @@ class OutcomeReader:
             segment.adopted = segment.without_vote = True  # "took action on the text without a vote"
 
     def _rejected(self, segment: Segment) -> bool:
-        """Whether the piece says a text failed or was rejected ("Sri Lanka rejected the resolution" is
+        """Whether the piece says a text failed or was rejected ("Eritrea rejected the resolution" is
         a country's stance; "rejected rumours" or "voted 143-5 to reject the annexation" is no text's
         outcome)."""
         text, start, end = self.text, segment.start, segment.end

@@ -5,8 +5,8 @@ opposed the text, as did B", "A joined B in voting no", "A cast the lone dissent
 B all rejected the motion") or before one ("voted against: A, B", "abstaining were A and B"), and
 what a country owns: its veto ("Russia vetoed", "a Russian veto", "the veto issued by China", "the
 US delegation vetoed") or its abstention ("the abstention by Chile", "Peru's abstention"). A
-country right before its own verb takes that verb's position first: in "119 voted yes, Belarus
-voting no" Belarus is no yes. A threatened veto is none.
+country right before its own verb takes that verb's position first: in "119 voted yes, Fiji voting
+no" Fiji is no yes. A threatened veto is none.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ _JOINED = re.compile(r"\bjoined\s+(?P<who>[^.;:]{1,120}?)\s+in\s+(?:voting\s+|ca
 _PHRASES = (_WITH, _TIME_FOR, _JOINED)
 _AS_DID = re.compile(r"[^.;]{0,80}?,\s*as\s+did\s+", _F)  # "A opposed the measure, as did B and C"
 # "A and B all rejected the motion": said of two countries or more, a vote against; said of one
-# ("Sri Lanka rejected the resolution"), often the country the text is about.
+# ("Eritrea rejected the resolution"), often the country the text is about.
 _REJECTED = re.compile(rf"\brejected\s+(?:the|a|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_VOTED_TEXT}\b", _F)
 _LABEL = re.compile(r"(?P<label>In\s+favou?r|Against|Abstain(?:ing|ed)?|Abstentions?|Absent|Did\s+not\s+vote"
                     r"|Not\s+voting|Non-voting)\s*:", _F)

@@ -1,8 +1,8 @@
 """The pieces a text is read in for votes, and what one piece says about a vote.
 
 A piece is a sentence, split again at ";", at ", while"-style joints, after a leading "After ...,"
-clause and before a resolution mentioned in passing ("..., invoking General Assembly resolution 377
-(V), adopted in 1950"), never inside brackets ("(In favour: ...; Against: ...)").
+clause and before a resolution mentioned in passing ("..., invoking General Assembly resolution 412
+B (IV), adopted in 1949"), never inside brackets ("(In favour: ...; Against: ...)").
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from reference.vocabulary import Position
 
 _JOINT = re.compile(r";\s*|,?\s+(?:while|whereas|but|and\s+then)\s+(?=\S)|,\s+(?:before|after)\s+(?=\S)"
                     # before a resolution mentioned in passing: "... to invoke General Assembly resolution
-                    # 377 (V), adopted in 1950"
+                    # 412 B (IV), adopted in 1949"
                     r"|(?=\b(?:General\s+Assembly|Security\s+Council)\s+resolution\s+\d[^.;]{0,80}?"
                     r"\badopted\s+(?:in|on)\s)",
                     re.IGNORECASE)

@@ -104,7 +104,7 @@ FEW_TEXTS = 5
 _SYMBOL = re.compile(r"\b[AES]/(?:[A-Za-z0-9.\-]+/)*[A-Za-z0-9.\-]*\d[A-Za-z0-9.\-]*"
                      r"(?:\s?\((?:19|20)\d\d\))?")
 _NUMBERED_COUNCIL_RESOLUTION = re.compile(r"\bresolution\s+(\d{2,4})\s*\(((?:19|20)\d\d)\)", _F)
-# An Assembly resolution numbered by its session in Roman figures: "resolution 377 A (V)"
+# An Assembly resolution numbered by its session in Roman figures: "resolution 412 B (IV)"
 _SESSION_NUMBERED_RESOLUTION = re.compile(r"\bresolution\s+(\d{1,4}\s?[A-Z]?\s?\([IVXLC]+\))", _F)
 
 
