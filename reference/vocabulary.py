@@ -34,7 +34,11 @@ PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "GBR", "RUS", "SUN", "USA"})
 
 
 def body_name(body: str | None) -> str:
-    """``UNGA`` -> ``UN General Assembly``; a body stored by name stays as it is."""
+    """``UNGA`` -> ``UN General Assembly``; a Main Committee, stored after its Assembly's acronym
+    (``UNGA Third Committee``) -> ``UN General Assembly, Third Committee``; a body stored by name
+    stays as it is."""
+    if body and body.startswith(GENERAL_ASSEMBLY + " "):
+        return f"{BODY_NAMES[GENERAL_ASSEMBLY]}, {body.removeprefix(GENERAL_ASSEMBLY + ' ')}"
     return BODY_NAMES.get(body or "", body or "Unknown body")
 
 

@@ -1,4 +1,4 @@
-"""The committed country table (reference/countries.json): current, and all the program needs."""
+"""The committed country table (reference/countries.json): current, and all the program needs; body names."""
 
 import importlib.util
 import json
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reference import countries
+from reference.vocabulary import body_name
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "data/sources/unga-annexation-vote-2022.txt"
@@ -74,3 +75,11 @@ def test_every_un_member_has_a_name_a_flag_and_a_capital():
     members = {iso3: country for iso3, country in countries.countries().items() if country.un_member}
     assert len(members) == 193
     assert all(country.name and country.alpha2 and country.capitals for country in members.values())
+
+
+def test_bodies_are_named_in_full():
+    assert body_name("UNGA") == "UN General Assembly"
+    assert body_name("UNGA Fourth Committee") == "UN General Assembly, Fourth Committee"
+    assert body_name("Human Rights Council") == body_name("HRC") == "UN Human Rights Council"
+    assert body_name("Senate Foreign Relations Committee") == "Senate Foreign Relations Committee"
+    assert body_name(None) == "Unknown body"
