@@ -379,3 +379,11 @@ def link_quotes_to_votes(db: Database) -> None:
          WHERE source_id IN (SELECT source_id FROM vote_reports GROUP BY source_id HAVING count(*) = 1);
         """
     )
+
+
+@migrations()
+def name_the_human_rights_council(db: Database) -> None:
+    """Version 8: the Human Rights Council is stored by its name, as Main Committees are, not as
+    ``HRC``, so that its votes from sources read before and after match."""
+    for table in ("votes", "vote_reports", "dropped_facts"):
+        db.execute(f"UPDATE {table} SET body = 'Human Rights Council' WHERE body = 'HRC'")

@@ -24,7 +24,6 @@ BODY_NAMES = {
     GENERAL_ASSEMBLY: "UN General Assembly",
     SECURITY_COUNCIL: "UN Security Council",
     HUMAN_RIGHTS_COUNCIL: "UN Human Rights Council",
-    "HRC": "UN Human Rights Council",  # how extraction recorded the Human Rights Council until 2026-12
     "ECOSOC": "UN Economic and Social Council",
 }
 # The bodies whose votes the UN Digital Library's voting data records.

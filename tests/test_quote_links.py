@@ -200,3 +200,4 @@ def test_the_migration_links_the_quotations_of_a_source_with_one_vote_report(tmp
         "SELECT source_id, count(report_id) FROM quotes GROUP BY source_id").fetchall())
     assert linked_count == {one.source_id: 3, two.source_id: 0}
     db.close()
+

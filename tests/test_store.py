@@ -453,3 +453,19 @@ def test_middle_initials_do_not_split_a_speaker_but_different_initials_do(store)
     assert sorted(row["name"] for row in store["speakers"].rows) == [
         "Marta Q. Lindqvist", "Omar R. T. Haddad", "Omar T. Haddad",
     ]
+
+
+def test_migration_8_names_the_human_rights_council(tmp_path):
+    path = tmp_path / "old.db"
+    db = open_store(path)
+    text = "The Human Rights Council adopted the text by 30 votes to 5."
+    add_source(db, Document(text=text), Extraction(votes=[Vote(body="Human Rights Council", start=0, end=len(text))]))
+    db.execute("UPDATE votes SET body = 'HRC'")
+    db.execute("UPDATE vote_reports SET body = 'HRC'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'name_the_human_rights_council'")
+    db.conn.commit()
+    db.close()
+    db = open_store(path)
+    assert db.execute("SELECT body FROM votes UNION ALL SELECT body FROM vote_reports").fetchall() == [
+        ("Human Rights Council",), ("Human Rights Council",)]
+    db.close()
