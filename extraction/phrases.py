@@ -332,8 +332,8 @@ def name_in_run(q: QuotedText, first: int, last: int, possessor: bool = False) -
     """The name inside a capitalised run: an organisation's whole name ("UN General Assembly"),
     else the name after its leading title, country and body words ("Security Council President
     Ana Ortiz" -> "Ana Ortiz"); with ``possessor``, a name ending in a possessive ("in Fenwick's
-    words")."""
-    if q.bare[q.words[last - 1]] in ORGANISATION_NOUNS:
+    words"); a country's name is no organisation's ("the Russian Federation")."""
+    if _names_organisation(q, last - 1):
         return (first, last)
     first = _after_body_name(q, first, last)
     while first < last and (q.strippable(first) or q.words[first] == "."):
@@ -345,6 +345,12 @@ def name_in_run(q: QuotedText, first: int, last: int, possessor: bool = False) -
     while last > first and (q.words[last - 1] == "." or is_title_word(q.lower[last - 1])):
         last -= 1
     return (first, last) if last > first else None
+
+
+def _names_organisation(q: QuotedText, i: int) -> bool:
+    """A capitalised run ending at token ``i`` names an organisation: it ends in a noun for one
+    ("Foreign Ministry"), not in a country's name ("Russian Federation")."""
+    return q.bare[q.words[i]] in ORGANISATION_NOUNS and not q.country_token[i]
 
 
 def _after_body_name(q: QuotedText, first: int, last: int) -> int:

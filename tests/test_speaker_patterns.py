@@ -42,6 +42,31 @@ def test_a_minister_for_a_portfolio_of_a_country():
     assert (found.speaker, found.speaker_country) == ("the Minister for Foreign Affairs of Nepal", "NPL")
 
 
+COUNTRIES_NAMED_WITH_THE = [
+    ("the Russian Federation", "RUS"),
+    ("the Syrian Arab Republic", "SYR"),
+    ("the Democratic Republic of the Congo", "COD"),
+    ("the Republic of Korea", "KOR"),
+    ("the Islamic Republic of Iran", "IRN"),
+    ("the United Republic of Tanzania", "TZA"),
+]
+
+
+def test_the_representative_of_a_country_whose_name_ends_in_a_noun_for_a_body():
+    for country, iso3 in COUNTRIES_NAMED_WITH_THE:
+        for text in (f"The representative of {country} called the draft “deeply one-sided”.",
+                     f"Speaking after the vote, the representative of {country} called it “deeply one-sided”.",
+                     f"The draft was “deeply one-sided”, the representative of {country} said."):
+            found = quote(text, "deeply one-sided")
+            expected = (f"the representative of {country}", iso3, "person", None)
+            assert (found.speaker, found.speaker_country, found.speaker_kind, found.speaker_role) == expected, text
+
+
+def test_a_country_whose_name_ends_in_a_noun_for_a_body_is_a_country():
+    found = quote("The Russian Federation argued that the amendment was “a diversion”.", "a diversion")
+    assert (found.speaker, found.speaker_country, found.speaker_kind) == ("Russian Federation", "RUS", "country")
+
+
 # --- documents and their parts --------------------------------------------------------------
 def test_a_numbered_paragraph_is_a_document_speaker():
     text = ("Preambular paragraph 6, urging all sides to “exercise maximum restraint”, was retained by a "
