@@ -41,6 +41,8 @@ _TRAILING_NAMED = re.compile(
 _ZERO_WORDS = ("none", "nil", "no")  # "by a vote of 14 to none", "with no abstentions"
 # Figures in a row, yes first: "120-14", "120-14-45".
 _FIGURES = r"(?P<yes>\d{1,3})\s*[-–—]\s*(?P<no>\d{1,3})(?:\s*[-–—]\s*(?P<abstain>\d{1,3}))?"
+# What a verb acted on, up to a comma, in one clause ("U.N." does not end it).
+_OBJECT = r"(?:\s+(?:[^\s.;:,]|\.(?=\S))+){1,20}"
 _LINK = r"(?:\s*[-–—,]\s*|\s*)(?:(?:have|had|has|also|all|then)\s+)*"
 _AFTER_VERB = r"(?:[\w’'-]+\s+){0,3}?[“\"‘']?"
 _VERB = r"(?:voted|voting|votes?|were)\s+"
@@ -55,6 +57,9 @@ _PATTERNS = [re.compile(pattern, _F) for pattern in (
     r"\b(?:vote[ds]?|voting|tally|by|of|passed|adopted|approved|carried|rejected|defeated|failed)\s+"
     rf"(?:of\s+|it\s+|was\s+|(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+\s+)?{_FIGURES}\b(?![-/])",
     rf"\b{_FIGURES}\s+(?:vote|tally)\b",
+    # set off after what was voted on: "adopted a text on Monday urging talks, 120-14 with 45 abstentions"
+    rf"\b(?:passed|adopted|approved|backed|endorsed|rejected|defeated){_OBJECT},\s+{_FIGURES}\b(?![-/])"
+    r"(?=\s*,?\s*(?:with\b|[.;]|$))",
     # "adopted ... by 153 votes", "adopted on 3 May with 99 votes", "received 99 votes": not a
     # margin ("lost by 2 votes") nor a count against
     rf"(?<!failed\s)(?<!lost\s)(?<!won\s)(?<!short\s)(?<!margin\s)\b(?:by|with|received|won|got"

@@ -114,6 +114,9 @@ def test_the_human_rights_council_by_its_name(name):
     ("The Human Rights Council adopted the text.\n\nVotes in favour: 24\n\nVotes against: 09\n\n"
      "Abstentions: 14", (24, 9, 14)),
     ("The General Assembly passed the text 101-3 with four abstentions.", (101, 3, 4)),
+    ("The Human Rights Council endorsed a text on Friday condemning attacks on reporters, 31-6 with 10 "
+     "abstentions.", (31, 6, 10)),
+    ("The General Assembly approved the plan for coastal states on Monday, 98-12.", (98, 12, None)),
     ("The Security Council text failed — by a vote of 3 against to 4 in favour, with 8 abstentions — to "
      "obtain the required number of votes.", (4, 3, 8)),
 ])
