@@ -102,7 +102,7 @@ ORGANISATION_NOUNS = frozenset(
     """government ministry department agency campaign committee council commission office
     administration company firm group party organization organisation association union
     coalition alliance court bureau service team board network newspaper paper channel website
-    institute foundation center centre bank fund embassy mission delegation army military police
+    institute foundation center centre bank fund embassy consulate mission delegation army military police
     navy house senate congress parliament assembly cabinet kremlin pentagon secretariat
     corporation corp inc university college school club league federation movement authority""".split()
 )

@@ -494,6 +494,8 @@ def np_left(q: QuotedText, end: int) -> tuple[int, int] | None:
     if q.lower[end - 1] in PRONOUNS or q.lower[end - 1] in FIRST_PERSON:
         return (end - 1, end)
     start = _np_left_start(q, end, floor)
+    if start - 2 >= floor and _located_at(q, start - 1) and _proper_complement(q, start, end):
+        start = min(start, _np_left_start(q, start - 1, floor))  # "the Foreign Ministry in Beijing"
     while start < end and q.lower[start] in NP_CONNECTORS and q.lower[start] != "the":
         start += 1
     return (start, end) if start < end else None
@@ -513,6 +515,16 @@ def _np_left_start(q: QuotedText, end: int, floor: int) -> int:
             return i
         i -= 1
     return i + 1
+
+
+def _located_at(q: QuotedText, i: int) -> bool:
+    """An "in" at token ``i`` that places an organisation or people in a named place: "the
+    Foreign Ministry in Beijing", "officials in the United States"."""
+    if q.lower[i] != "in" or i == 0 or i + 1 >= len(q.words) or not q.words[i - 1][0].isalpha():
+        return False
+    if not _capitalised_after(q, i + 1, q.sentence_end_token(i)):
+        return False
+    return _noun_kind(q, i - 1, q.bare[q.words[i - 1]]) in ("organisation", "person")
 
 
 def _opens_np(q: QuotedText, i: int, floor: int) -> bool:
@@ -540,7 +552,7 @@ def _ends_np_right(q: QuotedText, i: int, start: int, ceiling: int) -> bool:
     if not word[0].isalnum() or low in TEMPORAL_WORDS or q.is_cue[i]:
         return True
     if np_stop_word(q, i) and not (i == start and (low in NP_DETERMINERS or low == "the")):
-        return True
+        return not (i > start and _located_at(q, i))
     if low in CAPITAL_CONNECTORS and not _capitalised_after(q, i + 1, ceiling):
         return True
     return word.islower() and i > start and _starts_predicate_after(q, i)
@@ -747,6 +759,9 @@ def reference(q: QuotedText, first: int, last: int, role_span: tuple[int, int] |
         return Reference("pronoun", pronoun, first, gender=low)
     if (last - first == 1 and low in FIRST_PERSON) or _starts_with_count(q, first, last):
         return None
+    place = next((k for k in range(first + 1, last - 1) if _located_at(q, k)), None)
+    if place is not None and _proper_complement(q, place + 1, last):
+        return _located_reference(q, first, place, last, role_span)
     noun = _head_noun(q, first, last)
     if noun is not None and _numbered_document(q, noun, last):
         return _noun_reference(q, first, last, noun)  # "Operative paragraph 4", "Resolution 2401 (2018)"
@@ -754,6 +769,24 @@ def reference(q: QuotedText, first: int, last: int, role_span: tuple[int, int] |
     if head is not None:
         return name_reference(q, head, first, role_span)
     return _country_reference(q, first, last) or (_noun_reference(q, first, last, noun) if noun is not None else None)
+
+
+def _located_reference(q: QuotedText, first: int, place: int, last: int,
+                       role_span: tuple[int, int] | None) -> Reference | None:
+    """An organisation or people placed by the "in" at token ``place`` ("the Foreign Ministry in
+    Beijing", "officials in Moscow"): the whole phrase, its country the one the phrase before
+    "in" names, else the country whose capital the place is."""
+    found = reference(q, first, place, role_span)
+    if found is None or found.form == "pronoun":
+        return None
+    capital = next((m.iso3 for m in q.countries_within(q.starts[place], q.end(last - 1)) if m.form == "capital"), None)
+    start = found.speaker.start if found.form == "name" else q.starts[first]  # a name without its role
+    name = plain(q.text[start : q.end(last - 1)])
+    if name.startswith("The "):
+        name = "t" + name[1:]
+    country = found.speaker.country or capital
+    speaker = found.speaker._replace(name=name, country=country, start=start, end=q.end(last - 1))
+    return Reference("plain", speaker, first, gender=found.gender)
 
 
 def _head_name(q: QuotedText, first: int, last: int) -> tuple[int, int] | None:

@@ -67,6 +67,32 @@ def test_a_country_whose_name_ends_in_a_noun_for_a_body_is_a_country():
     assert (found.speaker, found.speaker_country, found.speaker_kind) == ("Russian Federation", "RUS", "country")
 
 
+# --- an organisation or people in a place: "the Foreign Ministry in Beijing" ---------------------
+def test_an_organisation_in_a_capital_is_the_organisation_of_that_country():
+    for text in ("The Interior Ministry in Ankara described the ruling as “an affront”.",
+                 "The ruling was “an affront”, the Interior Ministry in Ankara said.",
+                 "The ruling was “an affront”, said the Interior Ministry in Ankara."):
+        found = quote(text, "an affront")
+        assert (found.speaker, found.speaker_country, found.speaker_kind) == (
+            "Interior Ministry in Ankara", "TUR", "organisation"), text
+
+
+def test_people_in_a_capital_are_the_speaker_not_the_capital():
+    found = quote("Diplomats in Nairobi warned that the talks were “on life support”.", "on life support")
+    assert (found.speaker, found.speaker_country, found.speaker_kind) == ("Diplomats in Nairobi", "KEN", "person")
+
+
+def test_the_country_before_in_wins_over_the_capital():
+    found = quote("The Spanish consulate in Lima said the visas were “suspended until further notice”.",
+                  "suspended until further notice")
+    assert (found.speaker, found.speaker_country) == ("the Spanish consulate in Lima", "ESP")
+
+
+def test_a_name_in_a_capital_stays_the_place_when_no_noun_heads_it():
+    found = quote("A report in Madrid said the visas were “suspended”.", "suspended")
+    assert found.speaker != "A report in Madrid"
+
+
 # --- documents and their parts --------------------------------------------------------------
 def test_a_numbered_paragraph_is_a_document_speaker():
     text = ("Preambular paragraph 6, urging all sides to “exercise maximum restraint”, was retained by a "
