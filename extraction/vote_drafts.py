@@ -39,6 +39,7 @@ class Draft:
     council_resolution: str | None = None
     without_vote: bool = False  # adopted without a vote: no count is its tally
     earlier: bool = False  # told as before the meeting a text covers ("a similar resolution", "had adopted")
+    passing: bool = False  # only compared with ("up from 104 last year"): later pieces tell of it only if they say so
     topic: frozenset[str] = frozenset()  # the words of its topic, for a vote named in a list of topics
     vote_taken: bool = False  # told as taken ("took a recorded vote on"), its outcome perhaps not
 
@@ -138,7 +139,7 @@ class ToldVotes:
         draft = self._topic_told(segment)
         if draft is None:
             draft = Draft(Vote(body="", start=segment.start, end=segment.end), segment.kind, None,
-                          earlier=segment.before_the_meeting)
+                          earlier=segment.before_the_meeting, passing=segment.passing)
             self.drafts.append(draft)
         _merge(draft, segment)
         self.waiting[:] = [earlier for earlier in self.waiting if segment.index - earlier.index <= CONTEXT_REACH]
@@ -195,8 +196,11 @@ def _joins(draft: Draft, segment: Segment) -> bool:
     """Whether ``segment`` speaks of ``draft``'s vote.
 
     "A similar resolution" is another vote, unless it names the same body and date as one
-    already told of (a past veto mentioned twice).
+    already told of (a past veto mentioned twice). An earlier vote only compared with ("up from 104
+    last year") is spoken of again only by a piece that says it tells of the past.
     """
+    if draft.passing and not segment.of_the_past:
+        return False
     if segment.other_vote:
         return bool(draft.body_stated and segment.body == draft.vote.body and segment.date_key
                     and segment.date_key == draft.date_key and _compatible(draft, segment))

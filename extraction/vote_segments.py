@@ -49,6 +49,8 @@ class Segment:
     other_vote: bool = False  # another vote than the one just told
     earlier_vote: bool = False  # an earlier vote: "a similar resolution last year"
     before_the_meeting: bool = False  # told as before the meeting a text covers: "had adopted"
+    passing: bool = False  # an earlier vote only compared with ("up from 104 that backed a similar text")
+    of_the_past: bool = False  # says it tells of the past ("last year", "a year earlier")
     again: bool = False  # its positions were taken a year before too ("for the second straight year")
     texts: int = 0  # the piece tells of this many texts adopted together ("three other texts")
     topics: list[str] = field(default_factory=list)  # "Votes on A, B, C": one text acted on each

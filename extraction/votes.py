@@ -69,10 +69,11 @@ SPEECH_WORDS = 3  # shorter quoted words ("voted “no”", a “sham” vote) a
 
 # ---------------------------------------------------------------- membership, kind of text, which vote, symbol
 _MEMBERSHIP = re.compile(rf"(?P<n>{NUMBER})[-‐\s](?:member|nation|seat|strong)\b", _F)
-# "153 votes from a total of 193 members", "out of 15 members": the membership, no body named
+# "153 votes from a total of 193 members", "out of 15 members": the membership, no body named (not "up
+# from 104 countries": an earlier count)
 _TOTAL_MEMBERSHIP = re.compile(
-    rf"\b(?:(?:from|out\s+of)\s+(?:a\s+total\s+of\s+)?|a\s+total\s+of\s+)(?:the\s+)?(?P<n>{NUMBER})"
-    r"\s+(?:member\s+states|members|countries|states|nations)\b", _F)
+    rf"\b(?:(?<!\bup\s)(?<!\bdown\s)(?:from|out\s+of)\s+(?:a\s+total\s+of\s+)?|a\s+total\s+of\s+)(?:the\s+)?"
+    rf"(?P<n>{NUMBER})\s+(?:member\s+states|members|countries|states|nations)\b", _F)
 _VOTE_VERB = re.compile(r"\bvot(?:e|ed|es|ing)\b", _F)
 _AMENDMENT = re.compile(r"\bamendments?\b", _F)
 # A paragraph voted on apart from its text: "Operative paragraph 3 was adopted by ...", "a separate
@@ -88,6 +89,11 @@ _EARLIER_VOTE = re.compile(rf"\b(?:similar|previous|earlier|prior|last\s+year['�
 _OTHER_VOTE = re.compile(
     rf"\b(?:separate|another|rival|competing){_VOTED}"
     r"|\balso\s+(?:adopted|approved|passed|endorsed)\b|\bin\s+(?:other|related|separate)\s+action\b", _F)
+# An earlier vote mentioned in passing, to compare: "up from 104 that backed a similar text last year"
+_COMPARED = re.compile(r"\b(?:up|down|rose|fell|rising|falling)\s+from\b|\bcompared\s+(?:with|to)\b|\bthan\b", _F)
+# Said of the past: a piece after a passing mention speaks of that earlier vote only with such words.
+_PAST = re.compile(r"\blast\s+year\b|\b(?:a|the)\s+year\s+(?:earlier|before|ago)\b|\bprevious(?:ly)?\b"
+                   r"|\bat\s+the\s+time\b|\bthen\b", _F)
 # Told as before the time of the text: "The Council had adopted a text on ...", not at the meeting it covers
 _HAD_VOTED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:adopted|passed|approved|voted|vetoed|rejected)\b", _F)
 # The same position as a year before: there was one earlier vote, where it was taken too.
@@ -251,6 +257,8 @@ class _Reader:
         segment.earlier_vote = bool(_EARLIER_VOTE.search(piece))
         segment.other_vote = segment.vote_taken or segment.earlier_vote or bool(_OTHER_VOTE.search(piece))
         segment.before_the_meeting = segment.earlier_vote or bool(_HAD_VOTED.search(piece))
+        segment.passing = segment.earlier_vote and bool(_COMPARED.search(piece))
+        segment.of_the_past = segment.earlier_vote or bool(_PAST.search(piece))
         segment.again = bool(segment.positions and _AGAIN.search(piece))
         segment.subject = vote_subject(_SYMBOL.sub(" ", piece))
 

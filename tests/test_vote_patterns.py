@@ -489,3 +489,22 @@ def test_a_vote_told_in_the_past_perfect_is_not_dated_by_the_meeting():
             "Council had adopted a resolution on Mali without a vote.")
     haiti, mali = extract_votes(text, "2031-03-07")
     assert (haiti.date, mali.date, mali.adopted, mali.yes) == ("2031-03-07", None, True, None)
+
+
+# ------------------------------------------------------------------ an earlier vote compared with in passing
+def test_positions_after_a_passing_comparison_belong_to_the_main_vote():
+    text = ("The General Assembly on Thursday endorsed a call for a moratorium on deep-sea mining, 131-9 with 30 "
+            "abstentions. The vote was down from 140 nations that backed a similar text a year ago.\n\n"
+            "Peru, Chile and Fiji joined Norway in voting against.")
+    votes = extract_votes(text, "2031-05-02")
+    assert [(v.yes, v.no, v.abstain) for v in votes] == [(131, 9, 30), (140, None, None)]
+    assert votes[0].positions == {"PER": "no", "CHL": "no", "FJI": "no", "NOR": "no"}
+    assert votes[1].positions == {} and votes[1].members is None
+
+
+def test_a_piece_that_says_it_tells_of_the_past_joins_the_earlier_vote():
+    text = ("The General Assembly on Thursday endorsed a call for a moratorium on deep-sea mining, 131-9 with 30 "
+            "abstentions. That was more than the 120 that backed a similar text a year ago. Peru voted against "
+            "it last year.")
+    votes = extract_votes(text, "2031-05-02")
+    assert [v.positions for v in votes] == [{}, {"PER": "no"}]
