@@ -185,11 +185,12 @@ class Discourse:
 
     def _entity(self, mention: Speaker) -> Speaker:
         """A name as its entity: the fullest form of a person's name, the role and country the
-        mention gives, else those known."""
+        mention gives, else those known ("Ana Ortiz (Chile)" keeps its country)."""
         name = self.names.canonical(mention.name) if mention.kind == "person" else mention.name
         role, country = mention.role, mention.country
         if role is None:
-            role, country = self._known_role(name)
+            role, known_country = self._known_role(name)
+            country = country or known_country
         return Speaker(name, role, country, mention.kind, mention.start, mention.end)
 
     def _antecedent(self, pronoun: Reference) -> Speaker | None:

@@ -93,6 +93,12 @@ def test_a_name_in_a_capital_stays_the_place_when_no_noun_heads_it():
     assert found.speaker != "A report in Madrid"
 
 
+# --- UN statement style: a surname in capitals, the country in brackets ----------------------
+def test_a_name_with_its_country_in_brackets_before_the_cue():
+    found = quote("Tomas Lindqvist (Sweden) said the measure was “long overdue”.", "long overdue")
+    assert (found.speaker, found.speaker_country, found.speaker_kind) == ("Tomas Lindqvist", "SWE", "person")
+
+
 # --- documents and their parts --------------------------------------------------------------
 def test_a_numbered_paragraph_is_a_document_speaker():
     text = ("Preambular paragraph 6, urging all sides to “exercise maximum restraint”, was retained by a "
