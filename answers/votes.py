@@ -47,15 +47,26 @@ def answer_vote(
     if vote and details is None:
         return unknown_vote(vote)
     if iso3 and not details:
-        votes = votes_of_country(db, guild_id, iso3, period)
-        if len(votes) != 1:
-            total = len(votes) if len(votes) < MAX_COUNTRY_VOTES else count_votes_of_country(db, guild_id, iso3, period)
-            pages = embeds.country_votes_pages(iso3, votes, total=total, period=period.described())
-            return Reply(pages, menu=vote_menu(votes, partial(answer_vote, db, guild_id, country)))
-        details = find_vote(db, guild_id, str(votes[0]["id"]))  # one vote: answer it in full
+        return _country_votes(db, guild_id, country, iso3, period)
     if details is None:
         votes = queries.find_votes(db, guild_id, limit=MAX_COUNTRY_VOTES)
         return Reply(embeds.vote_list_pages(votes), menu=vote_menu(votes, partial(answer_vote, db, guild_id, None)))
+    return _one_vote(db, guild_id, details, iso3)
+
+
+def _country_votes(db: Database, guild_id: int | None, country: str, iso3: str, period: Period) -> Reply:
+    """A country's votes in a period, newest first, with a menu opening each; one vote in full."""
+    votes = votes_of_country(db, guild_id, iso3, period)
+    if len(votes) == 1:
+        return _one_vote(db, guild_id, find_vote(db, guild_id, str(votes[0]["id"])), iso3)
+    total = len(votes) if len(votes) < MAX_COUNTRY_VOTES else count_votes_of_country(db, guild_id, iso3, period)
+    pages = embeds.country_votes_pages(iso3, votes, total=total, period=period.described())
+    return Reply(pages, menu=vote_menu(votes, partial(answer_vote, db, guild_id, country)))
+
+
+def _one_vote(db: Database, guild_id: int | None, details: dict, iso3: str | None) -> Reply:
+    """One vote: how ``iso3`` voted on it, or (no country) its whole tally with its picture; the
+    quotations about it, and links to its record and sources."""
     said = without_repeats(queries.quotes_on_vote(db, details["id"], guild_id, country=iso3)) if details["reports"] else []
     if iso3:
         embed = embeds.country_vote_embed(details, iso3, said, member=could_vote(db, details, iso3))

@@ -374,12 +374,17 @@ def _matching_vote(db: Database, scope: str, report: dict) -> int | None:
             return vote_id
         if symbol and any(a["resolution"] for a in accounts):
             continue  # a different symbol, or the same one contradicted
-        agreements = max(
-            (agreement for a in accounts if (agreement := report_agreement(report, a)) is not None), default=None
-        )
+        agreements = _best_agreement(report, accounts)
         if agreements is not None and (best is None or agreements > best[0]):
             best = (agreements, vote_id)
     return None if best is None else best[1]
+
+
+def _best_agreement(report: dict, accounts: list[dict]) -> int | None:
+    """How many figures the report shares with the account of a vote it agrees with best; None
+    when it contradicts them all."""
+    agreements = (agreement for account in accounts if (agreement := report_agreement(report, account)) is not None)
+    return max(agreements, default=None)
 
 
 def _speaker_id(db: Database, scope: str, quote: Quote) -> int | None:

@@ -169,9 +169,16 @@ def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict
     is not shown as the vote's."""
     record = None if undl_id is None else get_roll_call(db, undl_id)
     vote["roll_call"] = record
-    vote["official_positions"] = {}
-    vote["official_tally"] = None
-    vote["record_disagreements"] = []
+    _set_symbol_conflicts(db, vote, record, undl_id)
+    vote["official_tally"] = record and {figure: record[column] for figure, column in OFFICIAL_TOTALS.items()}
+    vote["official_positions"] = {row["country"]: row["position"] for row in record["positions"]} if record else {}
+    vote["record_disagreements"] = _record_disagreements(vote, record) if record else []
+    return vote
+
+
+def _set_symbol_conflicts(db: Database, vote: dict, record: dict | None, undl_id: int | None) -> None:
+    """The records a source's symbol names that the vote's date and tallies show to be other votes
+    (``symbol_conflicts``); the vote's shown symbol becomes its record's, else a trusted one."""
     symbols = [report["resolution"] for report in vote["reports"] if report["resolution"]]
     vote["symbol_conflicts"] = [
         conflict for conflict in contradicted_records(db, vote, symbols) if conflict["undl_id"] != undl_id
@@ -180,24 +187,26 @@ def _with_official_record(db: Database, vote: dict, undl_id: int | None) -> dict
     if vote.get("resolution") in contradicted:
         trusted = [symbol for symbol in symbols if symbol not in contradicted]
         vote["resolution"] = record and (record["resolution"] or record["draft"]) or next(iter(trusted), None)
-    if record is None:
-        return vote
-    vote["official_tally"] = {figure: record[column] for figure, column in OFFICIAL_TOTALS.items()}
-    vote["official_positions"] = {row["country"]: row["position"] for row in record["positions"]}
+
+
+def _record_disagreements(vote: dict, record: dict) -> list[dict]:
+    """Where the reports of a vote differ from its official record: totals, then positions."""
+    disagreements = []
     for figure, column in OFFICIAL_TOTALS.items():
-        reported = {r[figure] for r in vote["reports"] if r[figure] is not None and not (figure == "absent" and r["absent_derived"])}
-        for value in sorted(reported - {record[column]}):
-            vote["record_disagreements"].append({"figure": figure, "reported": value, "official": record[column]})
+        reported = {r[figure] for r in vote["reports"]
+                    if r[figure] is not None and not (figure == "absent" and r["absent_derived"])}
+        disagreements += [{"figure": figure, "reported": value, "official": record[column]}
+                          for value in sorted(reported - {record[column]})]
+    official = vote["official_positions"]
     differing = {
-        (position["country"], position["position"], vote["official_positions"][position["country"]])
+        (position["country"], position["position"], official[position["country"]])
         for position in vote["positions"]
-        if vote["official_positions"].get(position["country"], position["position"]) != position["position"]
+        if official.get(position["country"], position["position"]) != position["position"]
     }
-    vote["record_disagreements"] += [
-        {"figure": f"position {country}", "reported": reported, "official": official}
-        for country, reported, official in sorted(differing)
+    return disagreements + [
+        {"figure": f"position {country}", "reported": reported, "official": official_position}
+        for country, reported, official_position in sorted(differing)
     ]
-    return vote
 
 
 def vote_disagreements(db: Database, vote_id: int, guild_id: int | str | None) -> list[dict]:

@@ -143,32 +143,46 @@ def _by_reading(db: Database, readings: tuple[Reading, ...], limit: int) -> list
     holds the totals: a tally narrows words or a year, it is not looked for alone.
     """
     words = [reading for reading in readings if isinstance(reading, Words)]
-    years = [reading for reading in readings if isinstance(reading, Date) and reading.year]
-    tallies = [reading for reading in readings if isinstance(reading, Tally)]
-    if any(isinstance(reading, Veto) for reading in readings) or (tallies and not (words or years)):
-        return []  # the records hold adopted resolutions and recorded votes, never a veto
+    if not _records_may_match(readings):
+        return []
     conditions, params = [], {"limit": limit, "last": LAST_CHARACTER}
     if words:
         conditions.append("roll_calls_fts MATCH :words")
         params["words"] = " AND ".join(_prefix(list(w.tokens)) if w.prefix else _phrase(list(w.tokens)) for w in words)
     for index, reading in enumerate(readings):
-        if isinstance(reading, Body):
-            conditions.append(f"r.body = :body{index}")
-            params[f"body{index}"] = reading.code
-        elif isinstance(reading, Tally):
-            conditions.append(f":count{index} IN (r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting)")
-            params[f"count{index}"] = reading.count
-        elif isinstance(reading, Date) and reading.year:
-            conditions.append(f"r.date >= :from{index} AND r.date < :from{index} || :last")
-            params[f"from{index}"] = "-".join(part for part in (reading.year, reading.month, reading.day) if part)
-        elif isinstance(reading, Date):
-            conditions.append(f"substr(r.date, 6, 2) = :month{index}"
-                              f" AND (:day{index} IS NULL OR substr(r.date, 9, 2) = :day{index})")
-            params |= {f"month{index}": reading.month, f"day{index}": reading.day}
+        if found := _record_condition(reading, str(index)):
+            conditions.append(found[0])
+            params |= found[1]
     source, order = ("roll_calls_fts f JOIN roll_calls r ON r.undl_id = f.rowid", "f.rowid DESC") if words else (
         "roll_calls r", "r.date DESC")
     where = " AND ".join(conditions) or "1"
     return list(db.query(f"SELECT {CANDIDATE_FIELDS} FROM {source} WHERE {where} ORDER BY {order} LIMIT :limit", params))
+
+
+def _records_may_match(readings: tuple[Reading, ...]) -> bool:
+    """False for a veto (the records hold adopted resolutions and recorded votes, never a veto) and
+    for a tally without words or a year to narrow it."""
+    if any(isinstance(reading, Veto) for reading in readings):
+        return False
+    narrowed = any(isinstance(reading, Words) or isinstance(reading, Date) and reading.year for reading in readings)
+    return narrowed or not any(isinstance(reading, Tally) for reading in readings)
+
+
+def _record_condition(reading: Reading, key: str) -> tuple[str, dict] | None:
+    """The SQL condition on a record (``r``) of one reading that is no words, with its parameters
+    (named with ``key``)."""
+    if isinstance(reading, Body):
+        return f"r.body = :body{key}", {f"body{key}": reading.code}
+    if isinstance(reading, Tally):
+        return (f":count{key} IN (r.total_yes, r.total_no, r.total_abstentions, r.total_non_voting)",
+                {f"count{key}": reading.count})
+    if isinstance(reading, Date) and reading.year:
+        day = "-".join(part for part in (reading.year, reading.month, reading.day) if part)
+        return f"r.date >= :from{key} AND r.date < :from{key} || :last", {f"from{key}": day}
+    if isinstance(reading, Date):
+        return (f"substr(r.date, 6, 2) = :month{key} AND (:day{key} IS NULL OR substr(r.date, 9, 2) = :day{key})",
+                {f"month{key}": reading.month, f"day{key}": reading.day})
+    return None
 
 
 def _phrase(tokens: list[str]) -> str:

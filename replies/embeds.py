@@ -289,33 +289,9 @@ def country_vote_embed(
     said; ``member`` False when the country could not vote (not a member of the body then)."""
     positions = [p for p in vote["positions"] if p["country"] == iso3]
     stated = sorted({p["position"] for p in positions}, key=POSITIONS.index)
-    name = country_in_sentence(iso3)
     official = official_position(vote, iso3)
-    if official:
-        colour = POSITION_COLOURS[official]
-        title = f"{name[0].upper()}{name[1:]} {POSITION_VERBS[official]}"
-        differing = [position for position in stated if position != official]
-        finding = (
-            "The official record says so; the articles say: " + " · ".join(map(position_label, differing))
-            if differing
-            else ""
-        )
-    elif len(stated) == 1:
-        colour = POSITION_COLOURS[stated[0]]
-        title = f"{name[0].upper()}{name[1:]} {POSITION_VERBS[stated[0]]}"
-        finding = ""
-    elif stated:
-        colour = NOT_STATED_COLOUR
-        title = f"How {name} voted"
-        finding = "The sources differ: " + " · ".join(map(position_label, stated))
-    elif member is False:
-        colour = NOT_STATED_COLOUR
-        title = f"{name[0].upper()}{name[1:]} had no vote"
-        finding = f"{name[0].upper()}{name[1:]} was not {membership(vote)}."
-    else:
-        colour = NOT_STATED_COLOUR
-        title = f"How {name} voted"
-        finding = f"The sources do not say how {name} voted."
+    name = country_in_sentence(iso3)
+    colour, title, finding = _country_finding(vote, name, official, stated, member)
     summary = ENTRY_SEPARATOR.join(filter(None, [finding, vote_summary(vote)]))
     embed = discord.Embed(title=f"{flag(iso3)} {title}", description=summary, colour=colour)
     supporting = {p["source_id"] for p in positions} if positions else None
@@ -324,6 +300,26 @@ def country_vote_embed(
         add_list_field(embed, RECORD_CONFLICTS, [symbol_conflict_line(c) for c in vote["symbol_conflicts"]])
     add_quote_blocks(embed, f"What {possessive(name)} speakers said", country_quotes)
     return fit_embed(embed)
+
+
+def _country_finding(
+    vote: Mapping, name: str, official: str | None, stated: list[str], member: bool | None
+) -> tuple[discord.Colour, str, str]:
+    """The colour, title and first line of a country's answer on a vote: its official position
+    (and any article saying otherwise), else the one position the articles state, else how they
+    differ, else that it could not vote or that the sources do not say."""
+    named = f"{name[0].upper()}{name[1:]}"
+    if official:
+        differing = [position for position in stated if position != official]
+        finding = "The official record says so; the articles say: " + " · ".join(map(position_label, differing))
+        return POSITION_COLOURS[official], f"{named} {POSITION_VERBS[official]}", finding if differing else ""
+    if len(stated) == 1:
+        return POSITION_COLOURS[stated[0]], f"{named} {POSITION_VERBS[stated[0]]}", ""
+    if stated:
+        return NOT_STATED_COLOUR, f"How {name} voted", "The sources differ: " + " · ".join(map(position_label, stated))
+    if member is False:
+        return NOT_STATED_COLOUR, f"{named} had no vote", f"{named} was not {membership(vote)}."
+    return NOT_STATED_COLOUR, f"How {name} voted", f"The sources do not say how {name} voted."
 
 
 def official_position(vote: Mapping, iso3: str) -> str | None:
