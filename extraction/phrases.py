@@ -272,7 +272,27 @@ class QuotedText:
             self.name_word(j + 1))
 
     def is_acronym(self, i: int) -> bool:
-        return self.words[i] in self.acronyms
+        return self.words[i] in self.acronyms and not self.capital_surname(i)
+
+    def capital_surname(self, i: int) -> bool:
+        """A surname in capitals as UN statements write it: after a title ("Ms. SMITH", "Mr. ZHANG
+        Jun"), or after a given name and before a country in brackets ("Ana ORTIZ (Chile)")."""
+        word = self.words[i]
+        if len(word) < 3 or not (word.isupper() and word.replace("-", "").isalpha()):
+            return False
+        if self.lower[i - 1] in HONORIFICS or (i > 1 and self.words[i - 1] == "." and self.lower[i - 2] in HONORIFICS):
+            return True
+        after = i + 2 < len(self.words) and self.words[i + 1] == "(" and self.country_token[i + 2]
+        return after and i > 0 and self._given_name(i - 1)
+
+    def _given_name(self, i: int) -> bool:
+        """A capitalised word in lower case after its capital that is no function word ("Jun")."""
+        word = self.words[i]
+        return word[0].isupper() and word[1:].islower() and word.isalpha() and self.lower[i] not in FUNCTION_WORDS
+
+    def temporal(self, i: int) -> bool:
+        """A month or weekday at token ``i``, not a given name after a surname in capitals ("ZHANG Jun")."""
+        return self.lower[i] in TEMPORAL_WORDS and not (i > 0 and self.capital_surname(i - 1))
 
     def is_possessive(self, i: int) -> bool:
         return self.words[i].endswith(POSSESSIVE_ENDINGS) or (
@@ -293,7 +313,7 @@ class QuotedText:
         if not self.words[i][0].isupper() or self.quoted[i] is not None:
             return False
         bare = self.bare[self.words[i]]
-        if bare in TEMPORAL_WORDS:
+        if self.temporal(i):
             return False
         if bare in FUNCTION_WORDS:  # "George Will", "CBS This Morning", "The Post" inside a sentence
             return bare not in PERSONAL_PRONOUNS and bare not in HONORIFICS and self.capitalised_by_choice(i)
@@ -362,8 +382,14 @@ def _after_body_name(q: QuotedText, first: int, last: int) -> int:
 
 
 def surface(q: QuotedText, first: int, last: int) -> str:
-    """Tokens ``first..last-1`` as written, plain, without a final possessive."""
-    return plain(without_possessive(q.text[q.starts[first] : q.end(last - 1)]))
+    """Tokens ``first..last-1`` as written, plain, without a final possessive; a surname in
+    capitals in title case ("ZHANG Jun" -> "Zhang Jun")."""
+    text = q.text[q.starts[first] : q.end(last - 1)]
+    for k in range(first, last):
+        if q.capital_surname(k):
+            offset = q.starts[k] - q.starts[first]
+            text = text[:offset] + q.words[k].title() + text[offset + len(q.words[k]) :]
+    return plain(without_possessive(text))
 
 
 def run_kind(q: QuotedText, first: int, last: int) -> str:
@@ -430,7 +456,7 @@ def np_word(q: QuotedText, i: int, first: bool) -> bool:
     word, low = q.words[i], q.lower[i]
     if word in (".", "’", "'"):
         return not first
-    if not word[0].isalnum() or low in TEMPORAL_WORDS:
+    if not word[0].isalnum() or q.temporal(i):
         return False
     if low in PRONOUNS or low in NP_DETERMINERS or low == "the":
         return first
@@ -439,7 +465,7 @@ def np_word(q: QuotedText, i: int, first: bool) -> bool:
 
 def appositive_word(q: QuotedText, i: int) -> bool:
     """A token allowed inside an apposition ("founder of the Media Research Center")."""
-    return q.words[i][0].isalnum() and q.lower[i] not in TEMPORAL_WORDS and not q.is_cue[i]
+    return q.words[i][0].isalnum() and not q.temporal(i) and not q.is_cue[i]
 
 
 def _parenthetical_end(q: QuotedText, i: int, ceiling: int) -> int | None:
@@ -481,7 +507,7 @@ def _inner_token_left(q: QuotedText, i: int, floor: int) -> int | None:
 def _ends_np_left(q: QuotedText, i: int) -> bool:
     """Reading leftwards, token ``i`` is outside the noun phrase (punctuation, a time word, a verb
     or a function word)."""
-    if not q.words[i][0].isalnum() or q.lower[i] in TEMPORAL_WORDS:
+    if not q.words[i][0].isalnum() or q.temporal(i):
         return True
     return (np_stop_word(q, i) and q.lower[i] not in NP_DETERMINERS) or q.is_cue[i]
 
@@ -549,7 +575,7 @@ def _inner_token_right(q: QuotedText, i: int, start: int, ceiling: int) -> int |
 def _ends_np_right(q: QuotedText, i: int, start: int, ceiling: int) -> bool:
     """Reading rightwards from ``start``, token ``i`` is outside the noun phrase."""
     word, low = q.words[i], q.lower[i]
-    if not word[0].isalnum() or low in TEMPORAL_WORDS or q.is_cue[i]:
+    if not word[0].isalnum() or q.temporal(i) or q.is_cue[i]:
         return True
     if np_stop_word(q, i) and not (i == start and (low in NP_DETERMINERS or low == "the")):
         return not (i > start and _located_at(q, i))

@@ -99,6 +99,32 @@ def test_a_name_with_its_country_in_brackets_before_the_cue():
     assert (found.speaker, found.speaker_country, found.speaker_kind) == ("Tomas Lindqvist", "SWE", "person")
 
 
+def test_a_surname_in_capitals_after_a_title_is_a_person_in_title_case():
+    for text in ("Ms. HALVORSEN (Norway) said the measure was “long overdue”.",
+                 "The measure was “long overdue”, said Ms. HALVORSEN (Norway)."):
+        found = quote(text, "long overdue")
+        assert (found.speaker, found.speaker_country, found.speaker_kind) == ("Halvorsen", "NOR", "person"), text
+
+
+def test_a_surname_in_capitals_written_first_keeps_the_given_name_even_a_month():
+    for given in ("Wei", "Jun", "May"):
+        found = quote(f"Mr. LIU {given} (China) said the measure was “long overdue”.", "long overdue")
+        assert (found.speaker, found.speaker_country, found.speaker_kind) == (f"Liu {given}", "CHN", "person")
+
+
+def test_a_given_name_before_a_surname_in_capitals_and_a_country():
+    found = quote("Lucia FERREIRA (Brazil) warned that the draft was “a step backwards”.", "a step backwards")
+    assert (found.speaker, found.speaker_country, found.speaker_kind) == ("Lucia Ferreira", "BRA", "person")
+
+
+def test_acronyms_stay_organisations():
+    for name in ("NATO", "UNICEF", "ASEAN"):
+        found = quote(f"{name} said the measure was “long overdue”.", "long overdue")
+        assert (found.speaker, found.speaker_kind) == (name, "organisation")
+    found = quote("Speaking for ASEAN, the representative of Viet Nam called it “long overdue”.", "long overdue")
+    assert found.speaker == "the representative of Viet Nam"
+
+
 # --- documents and their parts --------------------------------------------------------------
 def test_a_numbered_paragraph_is_a_document_speaker():
     text = ("Preambular paragraph 6, urging all sides to “exercise maximum restraint”, was retained by a "
