@@ -177,11 +177,14 @@ def _same_setting(draft: Draft, segment: Segment) -> bool:
 
 
 def _same_figures(draft: Draft, segment: Segment) -> bool:
-    """No count or named position of ``segment`` differs from the vote's, and no count is given
-    to a vote adopted without a vote (nor the other way round)."""
+    """No count or named position of ``segment`` differs from the vote's, no count is given to a vote
+    adopted without a vote (nor the other way round), and no vote against or abstention to a unanimous one."""
     vote = draft.vote
     if draft.without_vote and segment.counts or segment.without_vote and _tallied(vote):
         return False
+    if segment.unanimous and (vote.no or vote.abstain) or draft.unanimous and (segment.counts.get("no")
+                                                                              or segment.counts.get("abstain")):
+        return False  # "unanimously" is no vote with a no or an abstention
     if any(getattr(vote, key) not in (None, value) for key, value in segment.counts.items()):
         return False
     return all(vote.positions.get(iso3, position) == position for iso3, (position, _) in segment.positions.items())

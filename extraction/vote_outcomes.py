@@ -28,11 +28,14 @@ _REJECTING = r"reject(?:ed)?|defeated|voted\s+down|blocked|scrapped"
 _ADOPTED = re.compile(rf"\b(?:{_ADOPTING})\b", _F)
 _REJECTION = re.compile(rf"\b(?:{_REJECTING})\b", _F)
 # A text that failed, which these words always say of a text: "the draft failed to obtain the required
-# number of votes", "was not adopted", "the Council's failure to adopt".
+# number of votes", "was not adopted", "the Council failed to adopt", "the Council's failure to adopt".
 _FAILED = re.compile(
     r"\bfailed\s+(?:to\s+(?:pass|be\s+adopted|win|get|secure|garner|gain|receive|muster|obtain)|by)\b"
+    r"|\bfailed\s+to\s+adopt\b"
     r"|\bnot\s+(?:been\s+|be\s+)?adopted\b|\bdid\s+not\s+pass\b|\bfell\s+short\b|\bfailure\s+to\s+(?:adopt|pass)\b"
     r"|\bfailed\b[^.;]{1,100}?\bto\s+(?:garner|obtain|receive|muster|secure)\s+the\s+required\b", _F)
+# A record, not one vote: "the Council has repeatedly failed to adopt a text on ..."
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}$", _F)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to)\s+(?:been\s+|be\s+)?$", _F)
 _INFINITIVE = re.compile(r"\bto\s+$", _F)
 _DECIDED_TO = re.compile(r"\b(?:voted|decided|agreed|moved)\b[^.;]{0,30}?\bto\s+$", _F)
@@ -85,7 +88,8 @@ class OutcomeReader:
         a country's stance; "rejected rumours" or "voted 143-5 to reject the annexation" is no text's
         outcome)."""
         text, start, end = self.text, segment.start, segment.end
-        if _FAILED.search(text, start, end):
+        if any(not _PERFECT.search(text, max(start, failed.start() - 30), failed.start())
+               for failed in _FAILED.finditer(text, start, end)):
             return bool(segment.strong or _VOTED_TEXT.search(text, start, end) or self.bodies.between(start, end))
         stated = self._of_a_text(segment, _TEXT_REJECTED, _REJECTION)
         return stated and any(self._happened(segment, match) and not self._stance(segment, match.start())

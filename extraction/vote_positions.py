@@ -79,6 +79,8 @@ _LIST_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:\d{1,3}[.)]|[-•*·–]
 MAX_LIST_ITEM = 60  # characters: a longer line is prose, not a list item
 VETO_WORD = re.compile(r"\bveto(?:ed|es|ing)?\b", _F)
 _ABSTENTION_WORD = re.compile(r"\babstention\b|\bdecision\s+to\s+abstain\b", _F)
+# "owing to a negative vote cast by X": X voted no (on a failed Council draft, a permanent member's veto)
+_NEGATIVE_VOTE = re.compile(r"\bnegative\s+votes?\b", _F)
 _BY = re.compile(r"\s+(?:(?:issued|cast|used|exercised|wielded)\s+)?by\b", _F)  # "the veto cast by"
 _THREAT = re.compile(r"(?:threat\w*\s+(?:of\s+|to\s+)?(?:a\s+)?|would|could|might|may|will|"
                      r"to)\s+(?:\w+\s+)?$", _F)
@@ -105,7 +107,8 @@ class PositionReader:
         self._read_backward(segment, unlabelled_end)
         self._read_phrases(segment, unlabelled_end)
         self._read_rejections(segment, unlabelled_end)
-        self._read_owned(segment, _ABSTENTION_WORD, veto=False)
+        self._read_owned(segment, _ABSTENTION_WORD, "abstain")
+        self._read_owned(segment, _NEGATIVE_VOTE, "no")
         last: tuple[int, str, list[CountryMention]] | None = None  # (end, side, list) of the last cue
         for position, cue in _FORWARD_CUES:
             for match in cue.finditer(self.text, segment.start, unlabelled_end):
@@ -224,12 +227,14 @@ class PositionReader:
         return CountryMention(start, end, iso3, word, "name") if iso3 else None
 
     def read_vetoes(self, segment: Segment) -> None:
-        for mention in self._read_owned(segment, VETO_WORD, veto=True):
+        for mention in self._read_owned(segment, VETO_WORD, "no", veto=True):
             if mention.iso3 not in segment.vetoed_by:
                 segment.vetoed_by.append(mention.iso3)
 
-    def _read_owned(self, segment: Segment, word: re.Pattern, veto: bool) -> list[CountryMention]:
-        """The countries that cast each veto (or abstention) ``word`` finds, placed as no (abstaining)."""
+    def _read_owned(self, segment: Segment, word: re.Pattern, position: str,
+                    veto: bool = False) -> list[CountryMention]:
+        """The countries that cast each veto (abstention, negative vote) ``word`` finds, placed as
+        ``position``."""
         text, start, end = self.text, segment.start, segment.end
         owners: list[CountryMention] = []
         for match in word.finditer(text, start, end):
@@ -241,7 +246,7 @@ class PositionReader:
                 owners += self.lists.after(by.end(), end, introduced=True)
             owners += self._owners(start, match.start())
         for mention in owners:
-            _place(segment, mention, "no" if veto else "abstain")
+            _place(segment, mention, position)
         return owners
 
     def _owners(self, start: int, word: int) -> list[CountryMention]:

@@ -83,12 +83,14 @@ _PARAGRAPH = re.compile(r"\b(?:operative|preambular)\s+paragraphs?\b|\bvotes?\s+
                         r"|\bparagraphs?\s+\d+[^.;]{0,80}?\b(?:was|were)\s+"
                         r"(?:adopted|approved|retained|rejected|deleted)\b", _F)
 # Another vote than the one just told, an earlier one ("a similar resolution", "last year's text") or
-# one of the same meeting ("a separate vote", "It also adopted a text on ...", "In other action").
+# one of the same meeting ("a separate vote", "It also adopted a text on ...", "In other action", "Earlier in
+# the meeting").
 _VOTED = r"\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|vote|measure|motion)s?\b"
 _EARLIER_VOTE = re.compile(rf"\b(?:similar|previous|earlier|prior|last\s+year['’]s|last\s+month['’]s){_VOTED}", _F)
 _OTHER_VOTE = re.compile(
     rf"\b(?:separate|another|rival|competing){_VOTED}"
-    r"|\balso\s+(?:adopted|approved|passed|endorsed)\b|\bin\s+(?:other|related|separate)\s+action\b", _F)
+    r"|\balso\s+(?:adopted|approved|passed|endorsed)\b|\bin\s+(?:other|related|separate)\s+action\b"
+    r"|\b(?:earlier|later)\s+(?:in\s+the|that)\s+(?:meeting|day|morning|afternoon|session)\b", _F)
 # An earlier vote mentioned in passing, to compare: "up from 104 that backed a similar text last year"
 _COMPARED = re.compile(r"\b(?:up|down|rose|fell|rising|falling)\s+from\b|\bcompared\s+(?:with|to)\b|\bthan\b", _F)
 # Said of the past: a piece after a passing mention speaks of that earlier vote only with such words.

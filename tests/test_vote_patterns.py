@@ -508,3 +508,32 @@ def test_a_piece_that_says_it_tells_of_the_past_joins_the_earlier_vote():
             "it last year.")
     votes = extract_votes(text, "2031-05-02")
     assert [v.positions for v in votes] == [{}, {"PER": "no"}]
+
+
+# ------------------------------------------------------------------ a failed draft beside an adopted text
+def test_a_negative_vote_by_a_permanent_member_on_a_failed_draft_and_a_later_unanimous_text():
+    text = ("The Security Council this afternoon failed to adopt a draft on maritime security in the Gulf of "
+            "Guinea, owing to a negative vote cast by China, a permanent member.\n\n"
+            "The text obtained 13 votes in favour to 1 against (China), with 1 abstention (Brazil).\n\n"
+            "Later in the meeting, the Council unanimously adopted resolution 2901 (2031), extending the "
+            "mission in Haiti.")
+    failed, adopted = extract_votes(text, "2031-05-02")
+    assert (failed.adopted, failed.vetoed_by, failed.yes, failed.no, failed.abstain) == (False, ["CHN"], 13, 1, 1)
+    assert failed.positions == {"CHN": "no", "BRA": "abstain"}
+    assert (adopted.adopted, adopted.resolution, adopted.vetoed_by, adopted.positions) == (
+        True, "S/RES/2901 (2031)", [], {})
+    assert (adopted.yes, adopted.no, adopted.abstain) == (15, 0, 0)
+
+
+def test_a_unanimous_adoption_is_never_merged_with_a_tally_that_has_a_no():
+    text = ("The Security Council adopted a text on Libya by 14 votes to 1.\n\n"
+            "The Council unanimously adopted resolution 2902 (2031) on Yemen.")
+    assert [(v.yes, v.no) for v in extract_votes(text)] == [(14, 1), (15, 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Security Council has so far failed to adopt any text on the fighting in the Sahel.",
+    "The Security Council has again failed to adopt a text on the fighting in the Sahel, diplomats say.",
+])
+def test_a_record_of_failing_to_adopt_is_no_vote(text):
+    assert extract_votes(text) == []
