@@ -78,9 +78,16 @@ _COMMITTEE_OF_THE_ASSEMBLY = re.compile(r"\s+(?:at|of)\s+the\s+(?:U\.?N\.?\s+|Un
 # Committee), "SC/13221" (the Security Council). The Main Committees' series, in their order.
 _PRESS_RELEASE = re.compile(r"\b(?P<series>GA|SC)/(?:(?P<committee>DIS|EF|SHC|SPD|AB|L)/)?\d{3,5}\b")
 _COMMITTEE_SERIES = {"DIS": "First", "EF": "Second", "SHC": "Third", "SPD": "Fourth", "AB": "Fifth", "L": "Sixth"}
+_POSSESSIVE = re.compile(r"['’]s\s+")
+# Named in the topic of a text acted on: "the draft on the report of the Special Committee"
+_IN_A_TOPIC = re.compile(r"\b(?:draft|text|resolution|decision)s?\s+(?:resolution\s+)?(?:on|entitled|concerning"
+                         r"|regarding)\b[^.;:,()\n]*\Z", _F)
+TOPIC_REACH = 80  # characters looked back for the start of a topic
 HEAD = 600  # characters of a text that hold its heading
-# Before a body its sentence is about: nothing, or "The", "At the", "In the U.N.", "The 15-member".
-_LEADING = re.compile(r"(?:\A|[.!?:;\n])\s*(?:(?:The|A|An|At|In|By|the|U\.N\.|UN|United\s+Nations|\d+-\w+)\s+)*\Z")
+# Before a body its sentence is about: nothing, or "The", "At the", "In the U.N.", "The 15-member", "The
+# General Assembly's".
+_LEADING = re.compile(r"(?:\A|[.!?:;\n])\s*(?:(?:The|A|An|At|In|By|the|U\.N\.|UN|United\s+Nations|\d+-\w+"
+                      r"|(?:General\s+)?Assembly['’]s)\s+)*\Z")
 LEADING_REACH = 60  # characters looked back for the start of a body's sentence
 
 
@@ -141,14 +148,26 @@ def _resolved(text: str, found: list[tuple[int, int, str]], committee: str | Non
     body of its kind named before, else the Council, the Assembly, or ``committee``."""
     resolved: list[BodyMention] = []
     last = {"council": SECURITY_COUNCIL, "assembly": GENERAL_ASSEMBLY, "committee": committee}
-    for start, end, name in found:
+    for index, (start, end, name) in enumerate(found):
+        if name not in last and _IN_A_TOPIC.search(text, max(0, start - TOPIC_REACH), start):
+            continue  # "the draft on the work of the Special Committee": no body acting
         name = last.get(name, name)
-        if not name or _qualifies_a_committee(text, resolved, start, name):
+        if not name or _qualifies_a_committee(text, resolved, start, name) or _owns_a_committee(text, found, index):
             continue
         last[_kind(name) or "other"] = name
         leading = bool(_LEADING.search(text, max(0, start - LEADING_REACH), start))
         resolved.append(BodyMention(start, end, name, leading))
     return resolved
+
+
+def _owns_a_committee(text: str, found: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the Assembly named at ``found[index]`` only owns the committee named right after it ("the
+    General Assembly's Fourth Committee")."""
+    end, name = found[index][1:]
+    if name != GENERAL_ASSEMBLY or index + 1 == len(found):
+        return False
+    following_start, _, following = found[index + 1]
+    return following.startswith(GENERAL_ASSEMBLY + " ") and bool(_POSSESSIVE.fullmatch(text, end, following_start))
 
 
 def _kind(name: str) -> str | None:

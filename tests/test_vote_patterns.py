@@ -537,3 +537,19 @@ def test_a_unanimous_adoption_is_never_merged_with_a_tally_that_has_a_no():
 ])
 def test_a_record_of_failing_to_adopt_is_no_vote(text):
     assert extract_votes(text) == []
+
+
+# ------------------------------------------------------------------ each draft of a Main Committee its own vote
+def test_each_draft_a_main_committee_acts_on_is_its_own_vote():
+    text = ("The General Assembly's Second Committee (Economic and Financial) this morning approved five drafts, "
+            "three of them by recorded vote.\n\n"
+            "The draft on the report of the Preparatory Committee for Fisheries was approved by a recorded vote of "
+            "120 in favour to 3 against, with 40 abstentions.\n\n"
+            "By a recorded vote of 150 in favour to 1 against (Fiji), with 12 abstentions, the Committee approved "
+            "the draft on desert locusts.\n\n"
+            "The Committee then approved without a vote the draft on mountain tourism.")
+    votes = extract_votes(text, "2031-05-02")
+    assert [(v.body, v.yes, v.no, v.abstain, v.adopted) for v in votes] == [
+        ("UNGA Second Committee", 120, 3, 40, True), ("UNGA Second Committee", 150, 1, 12, True),
+        ("UNGA Second Committee", None, None, None, True)]
+    assert votes[1].positions == {"FJI": "no"}
