@@ -10,6 +10,7 @@ and B". Each count comes back as a :class:`Tally`, with the span where the text 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extraction.numbers import NUMBER, NUMBER_IN_WORDS, parse_number
@@ -188,6 +189,6 @@ def find_rest(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def is_unanimous(text: str, start: int, end: int) -> bool:
-    """Whether the piece says the vote was unanimous or without objection."""
-    return bool(_UNANIMOUS.search(text, start, end))
+def unanimity_claims(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """Where the piece says a vote was unanimous or without objection."""
+    return _UNANIMOUS.finditer(text, start, end)

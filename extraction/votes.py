@@ -30,7 +30,7 @@ from extraction.models import Vote
 from extraction.numbers import NUMBER, parse_number
 from extraction.quote_marks import QuotationSpan
 from extraction.scanning import finditer_where, fold_case
-from extraction.tallies import find_rest, find_tallies, is_unanimous
+from extraction.tallies import find_rest, find_tallies, unanimity_claims
 from extraction.text import AnalyzedText
 from extraction.vote_dates import DateReader
 from extraction.vote_drafts import ToldVotes, finish, reportable
@@ -199,8 +199,12 @@ class _Reader:
 
     def _hypothetical(self, start: int, end: int) -> bool:
         """Whether every vote word is in a future or imagined vote ("is expected to be adopted")."""
-        return all(HYPOTHETICAL.search(self.text, max(start, word.start() - HYPOTHETICAL_REACH), word.start())
-                   for word in self.vote_words.between(start, end))
+        return all(self._imagined(start, word.start()) for word in self.vote_words.between(start, end))
+
+    def _imagined(self, start: int, offset: int) -> bool:
+        """Whether the words at ``offset``, in a piece from ``start``, tell of a vote to come or only
+        imagined ("had expected it would pass unanimously")."""
+        return bool(HYPOTHETICAL.search(self.text, max(start, offset - HYPOTHETICAL_REACH), offset))
 
     def _quoted(self, start: int, end: int) -> bool:
         """Whether every vote word is inside someone's quoted words."""
@@ -220,7 +224,7 @@ class _Reader:
             for mention in named:
                 segment.place(mention.iso3, tally.key, (mention.start, mention.end))
         segment.rest = find_rest(text, start, end)
-        segment.unanimous = is_unanimous(text, start, end)
+        segment.unanimous = any(not self._imagined(start, claim.start()) for claim in unanimity_claims(text, start, end))
 
     @staticmethod
     def _anchors(vote_words: list[re.Match], bodies: list[BodyMention]) -> list[tuple[int, int, bool]]:

@@ -553,3 +553,11 @@ def test_each_draft_a_main_committee_acts_on_is_its_own_vote():
         ("UNGA Second Committee", 120, 3, 40, True), ("UNGA Second Committee", 150, 1, 12, True),
         ("UNGA Second Committee", None, None, None, True)]
     assert votes[1].positions == {"FJI": "no"}
+
+
+def test_a_unanimity_only_expected_is_no_vote_of_its_own():
+    text = ("While many had expected the 193-member General Assembly would pass the resolution unanimously by consensus, "
+            "the delegation of Hungary called for a vote.\nThe measure was approved with 150 countries voting "
+            "“yes,” Hungary voting “no,” and 20 countries abstaining.")
+    vote = only_vote(text, "2031-04-02")
+    assert (vote.yes, vote.abstain, vote.positions) == (150, 20, {"HUN": "no"})
