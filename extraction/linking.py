@@ -4,7 +4,8 @@ A text reporting several votes (a General Assembly tally beside a Security Counc
 and its amendment) quotes people about one or another, and some of its quotations are about
 neither. A quotation is linked to a vote when the text ties them, in this order:
 
-1. its sentences name the vote's symbol, or name bodies: only the votes of a body named stay
+1. its sentences name the vote's symbol, or name UN bodies (as :mod:`extraction.bodies` reads
+   them: "the Council" is the council named last): only the votes of a body named stay
    candidates (a quotation about the Council is not about the Assembly's vote), and a quotation
    naming only bodies that took no vote in the text is about none of them;
 2. it lies inside the stretch of text the vote was read from (the innermost such vote);
@@ -24,9 +25,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from extraction.bodies import is_un_body
 from extraction.models import Quote, Vote
 from extraction.text import AnalyzedText
-from reference.vocabulary import BODY_NAMES, body_name
 
 # Words that make a sentence about a vote.
 _VOTE_WORDS = re.compile(
@@ -34,9 +35,6 @@ _VOTE_WORDS = re.compile(
     r"|adopt\w*|in favou?r|tally)\b",
     re.IGNORECASE,
 )
-# The nouns naming the bodies that vote, and their acronyms ("UNGA"), as a passage names them.
-_BODY_NOUN = re.compile(r"\b(assembly|council|committee)\b", re.IGNORECASE)
-_BODY_ACRONYM = re.compile(r"\b(?:" + "|".join(BODY_NAMES) + r")\b")
 CONTINUATION_GAP = 2  # sentences between two quotations of one speaker that still continue each other
 NEARBY_VOTES = 8  # the votes reported closest before, and after, a quotation that may be its vote
 
@@ -66,17 +64,19 @@ class _Linker:
         self.order = sorted(range(len(votes)), key=lambda index: votes[index].start)
         self.starts = [votes[index].start for index in self.order]
         self.paragraph_starts = [start for start, _ in text.paragraphs]
+        self.vote_bodies = {vote.body for vote in votes}
 
     def vote_of(self, quote: Quote) -> int | None:
         """The index of the vote ``quote`` is about by rules 1 to 4 of the module, or None."""
-        window = self.text.text[slice(*_window(quote))]
+        window_start, window_end = _window(quote)
+        window = self.text.text[window_start:window_end]
         nearby = self._nearby(quote.start)
         named = [index for index in nearby if self.votes[index].resolution
                  and self.votes[index].resolution in window]
         if len(named) == 1:
             return named[0]
-        bodies = _bodies_named(window)
-        candidates = [index for index in nearby if not bodies or _body_key(self.votes[index].body) in bodies]
+        bodies = self._bodies_named(window_start, window_end)
+        candidates = [index for index in nearby if not bodies or self.votes[index].body in bodies]
         if not candidates:
             return None
         placed = self._by_place_or_country(quote, candidates)
@@ -87,6 +87,11 @@ class _Linker:
         index = self.text.sentence_index
         gap = index.index_at(later.start) - index.index_at(earlier.end)
         return gap <= CONTINUATION_GAP and self._paragraph(earlier.start) == self._paragraph(later.start)
+
+    def _bodies_named(self, start: int, end: int) -> set[str]:
+        """The UN bodies, and the bodies of this text's votes, named in ``text[start:end]``."""
+        return {mention.body for mention in self.text.bodies.between(start, end)
+                if is_un_body(mention.body) or mention.body in self.vote_bodies}
 
     def _nearby(self, offset: int) -> list[int]:
         """The votes reported closest before and after ``offset``, in the order extracted."""
@@ -135,18 +140,6 @@ def _window(quote: Quote) -> tuple[int, int]:
     if quote.context_start is None or quote.context_end is None:
         return quote.start, quote.end
     return min(quote.context_start, quote.start), max(quote.context_end, quote.end)
-
-
-def _bodies_named(window: str) -> set[str]:
-    """The bodies a passage names, as :func:`_body_key` keys them: "the Assembly", "UNGA"."""
-    nouns = {match.lower() for match in _BODY_NOUN.findall(window)}
-    return nouns | {_body_key(acronym) for acronym in _BODY_ACRONYM.findall(window)}
-
-
-def _body_key(body: str) -> str:
-    """How a passage names a vote's body: ``UNGA`` by "assembly", "Third Committee" by "committee"."""
-    noun = _BODY_NOUN.search(body_name(body))
-    return noun.group(1).lower() if noun else body
 
 
 def _names_country(vote: Vote, country: str) -> bool:

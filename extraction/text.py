@@ -14,10 +14,12 @@ from bisect import bisect_left
 from functools import cached_property
 from itertools import accumulate
 
+from extraction.bodies import Bodies, body_mentions, press_release_body
 from extraction.countries import CountryMention, find_countries
 from extraction.dates import find_date_phrases
 from extraction.lexicon import POSSESSIVE_ENDINGS, without_possessive
 from extraction.quote_marks import QuotationSpan, quotation_spans
+from extraction.scanning import fold_case
 from extraction.sentences import SentenceIndex, paragraph_spans, sentence_spans
 
 _TOKEN = re.compile(r"\w+(?:[’'´\-.&]\w+)*|[^\w\s]")  # never holds whitespace
@@ -87,6 +89,21 @@ class AnalyzedText:
     def date_phrases(self) -> list[tuple[int, int, str]]:
         """(start, end, phrase) of every date phrase, in order."""
         return find_date_phrases(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text in lower case, every offset kept (:func:`extraction.scanning.fold_case`)."""
+        return fold_case(self.text)
+
+    @cached_property
+    def press_release_body(self) -> str | None:
+        """The body whose meeting the text covers, when it is a UN press release."""
+        return press_release_body(self.text)
+
+    @cached_property
+    def bodies(self) -> Bodies:
+        """The bodies the text names (:mod:`extraction.bodies`), found by offset."""
+        return Bodies(body_mentions(self.text, self.folded, self.press_release_body), self.press_release_body)
 
     @cached_property
     def tokens(self) -> Tokens:

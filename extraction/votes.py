@@ -21,15 +21,13 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from extraction.bodies import (
-    Bodies, BodyMention, acting_body, body_mentions, is_un_body, may_speak_of_the_un, names_the_un, press_release_body,
-)
+from extraction.bodies import Bodies, BodyMention, acting_body, is_un_body, may_speak_of_the_un, names_the_un
 from extraction.countries import CountryMention
 from extraction.country_lists import CountryLists
 from extraction.models import Vote
 from extraction.numbers import NUMBER, parse_number
 from extraction.quote_marks import QuotationSpan
-from extraction.scanning import finditer_where, fold_case
+from extraction.scanning import finditer_where
 from extraction.tallies import find_rest, find_tallies, unanimity_claims
 from extraction.text import AnalyzedText
 from extraction.vote_dates import DateReader
@@ -288,15 +286,13 @@ def _texts(piece: str) -> int:
 
 def votes_in(text: AnalyzedText, published: str | None = None) -> list[Vote]:
     """Every vote an analysed text reports, in order of first mention; [] when there is none."""
-    folded = fold_case(text.text)
-    if not may_speak_of_the_un(folded):
+    if not may_speak_of_the_un(text.folded):
         return []
-    vote_words = _VoteWords(text.text, folded)
+    vote_words = _VoteWords(text.text, text.folded)
     if not vote_words.matches:
         return []
-    default = press_release_body(text.text)
-    bodies = Bodies(body_mentions(text.text, folded, default), default)
-    if not (default or _speaks_of_the_un(text.text, bodies)):
+    bodies = text.bodies
+    if not (text.press_release_body or _speaks_of_the_un(text.text, bodies)):
         return []
     reader = _Reader(text, published, vote_words, bodies)
     told = ToldVotes(text.text)

@@ -201,3 +201,18 @@ def test_the_migration_links_the_quotations_of_a_source_with_one_vote_report(tmp
     assert linked_count == {one.source_id: 3, two.source_id: 0}
     db.close()
 
+
+
+def test_bodies_are_read_as_the_vote_extractor_reads_them():
+    committee = (
+        "The General Assembly's Second Committee today approved a draft on desert farming by a recorded vote of"
+        " 150 in favour to 3 against, with 10 abstentions.\n\n"
+        "Speaking afterwards, the representative of Peru said that, while “content with” the Committee's work,"
+        " she had doubts."
+    )
+    assert linked(committee)["content with"] == ("the representative of Peru", "UNGA Second Committee")
+    rights = (
+        "The Human Rights Council on Friday adopted a resolution on water by 30 votes to 10, with 7 abstentions.\n\n"
+        "Elsewhere, Jonas Lind, a Swedish diplomat, said the Security Council was “stuck for years.”"
+    )
+    assert linked(rights)["stuck for years."] == ("Jonas Lind", None)
